@@ -1,0 +1,29 @@
+namespace AkkaJwks.Http;
+
+/// <summary>A fetch of a JWKS document failed; <see cref="Kind"/> says how, the message says what to do.</summary>
+public sealed class JwksFetchException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public JwksFetchException(
+        FetchFailureKind kind, Uri url, string message, int? statusCode = null, TimeSpan? retryAfter = null,
+        Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Kind = kind;
+        Url = url;
+        StatusCode = statusCode;
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>How the fetch failed.</summary>
+    public FetchFailureKind Kind { get; }
+
+    /// <summary>The URL that was fetched.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The HTTP status code, when the server answered.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The server's <c>Retry-After</c>, when it sent one with a 429 or 503.</summary>
+    public TimeSpan? RetryAfter { get; }
+}
