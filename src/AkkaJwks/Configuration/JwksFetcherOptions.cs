@@ -1,0 +1,86 @@
+using AkkaJwks.Http;
+
+namespace AkkaJwks.Configuration;
+
+/// <summary>
+/// How one named fetcher gets and keeps its JWKS. Every default lives in <c>hocon/reference.conf</c> under
+/// <c>akka.jwks.defaults</c>; <see cref="Create"/> starts from those. Options are validated when a fetcher starts.
+/// </summary>
+public sealed record JwksFetcherOptions
+{
+    /// <summary>The fetcher's name: how look-ups find it, and (escaped) its actor's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The JWKS endpoint: absolute, https unless loopback or <see cref="AllowInsecureHttp"/>.</summary>
+    public required Uri Url { get; init; }
+
+    /// <summary>Time between successful fetches. Default 15 minutes (<c>refresh-interval</c>).</summary>
+    public required TimeSpan RefreshInterval { get; init; }
+
+    /// <summary>Floor for a refresh scheduled from Cache-Control or Expires. Default 1 minute.</summary>
+    public required TimeSpan MinRefreshInterval { get; init; }
+
+    /// <summary>Fraction (0 to 0.5) by which the periodic refresh is spread. Default 0.1.</summary>
+    public required double RefreshJitter { get; init; }
+
+    /// <summary>First wait after a failed fetch; doubles per failure with jitter. Default 30 seconds.</summary>
+    public required TimeSpan RetryInterval { get; init; }
+
+    /// <summary>Longest wait between failed fetches; caps Retry-After too. Default 5 minutes.</summary>
+    public required TimeSpan MaxRetryInterval { get; init; }
+
+    /// <summary>Whether <c>StartFetcher</c> answers only after the first fetch. Default off.</summary>
+    public required bool SyncInit { get; init; }
+
+    /// <summary>With <see cref="SyncInit"/>, whether a failed first fetch stops the fetcher. Default off.</summary>
+    public required bool StopOnSyncInitFailure { get; init; }
+
+    /// <summary>Budget of one fetch attempt, quick retries included. Default 10 seconds.</summary>
+    public required TimeSpan RequestTimeout { get; init; }
+
+    /// <summary>Quick retries of transient failures inside one attempt. Default 2.</summary>
+    public required int TransientRetries { get; init; }
+
+    /// <summary>Largest response body accepted. Default 1 MiB.</summary>
+    public required long MaxResponseBytes { get; init; }
+
+    /// <summary>Largest total size of response headers. Default 64 KiB.</summary>
+    public required int MaxResponseHeadersBytes { get; init; }
+
+    /// <summary>Most keys a set may hold. Default 500.</summary>
+    public required int MaxKeys { get; init; }
+
+    /// <summary>Most redirects followed. Default 3.</summary>
+    public required int MaxRedirects { get; init; }
+
+    /// <summary>Whether plain http to a host other than loopback is allowed. Default off.</summary>
+    public required bool AllowInsecureHttp { get; init; }
+
+    /// <summary>SHA-256 pins (base64) of the endpoint's SubjectPublicKeyInfo. Default none.</summary>
+    public required IReadOnlyList<string> PinnedSpkiSha256 { get; init; }
+
+    /// <summary>Extra request headers (the seed's <c>http_opts</c>). Default none.</summary>
+    public required IReadOnlyDictionary<string, string> Headers { get; init; }
+
+    /// <summary>At most one refresh per this span is triggered by unknown kids. Default 30 seconds.</summary>
+    public required TimeSpan KidMissCooldown { get; init; }
+
+    /// <summary>How long a look-up of an unknown kid waits for the refresh it triggered. Default 5 seconds.</summary>
+    public required TimeSpan KidMissWait { get; init; }
+
+    /// <summary>How long a kid still unknown after a refresh is remembered as absent. Default 5 minutes.</summary>
+    public required TimeSpan UnknownKidTtl { get; init; }
+
+    /// <summary>
+    /// The HTTP client to use (the seed's <c>http_client</c>); <see langword="null"/> for the default on
+    /// <see cref="HttpClient"/>. Code-only: HOCON cannot name one.
+    /// </summary>
+    public IJwksHttpClient? HttpClient { get; init; }
+
+    /// <summary>
+    /// Creates options for <paramref name="name"/> and <paramref name="url"/> with every other value taken from
+    /// <c>akka.jwks.defaults</c> of the embedded <c>reference.conf</c>.
+    /// </summary>
+    public static JwksFetcherOptions Create(string name, Uri url) =>
+        throw new NotImplementedException("contract stub: the configuration work replaces this");
+}

@@ -1,0 +1,16 @@
+using AkkaJwks.Http;
+
+namespace AkkaJwks.Telemetry;
+
+/// <summary>Published when a fetch fails (the seed's <c>[:fetch, :exception]</c>). The keys are kept.</summary>
+/// <param name="Name">The fetcher's name.</param>
+/// <param name="Url">The endpoint.</param>
+/// <param name="Timestamp">When the fetch ended.</param>
+/// <param name="Duration">How long the fetch took.</param>
+/// <param name="Reason">How it failed.</param>
+/// <param name="Message">One sentence saying what failed and why; never key material.</param>
+/// <param name="FailuresInRow">Failures since the last success, this one included.</param>
+/// <param name="NextAttemptIn">When the fetcher tries again.</param>
+public sealed record JwksFetchFailed(
+    string Name, Uri Url, DateTimeOffset Timestamp, TimeSpan Duration, FetchFailureKind Reason, string Message,
+    int FailuresInRow, TimeSpan NextAttemptIn);

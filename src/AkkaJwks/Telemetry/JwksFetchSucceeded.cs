@@ -1,0 +1,11 @@
+namespace AkkaJwks.Telemetry;
+
+/// <summary>Published when a fetch succeeds (the seed's <c>[:fetch, :stop]</c>).</summary>
+/// <param name="Name">The fetcher's name.</param>
+/// <param name="Url">The endpoint.</param>
+/// <param name="Timestamp">When the fetch ended.</param>
+/// <param name="Duration">How long the fetch took.</param>
+/// <param name="KeyCount">How many keys the set now holds.</param>
+/// <param name="NotModified">Whether the server answered 304 and the set was kept.</param>
+public sealed record JwksFetchSucceeded(
+    string Name, Uri Url, DateTimeOffset Timestamp, TimeSpan Duration, int KeyCount, bool NotModified);
