@@ -1,0 +1,22 @@
+namespace AkkaJwks.Actors;
+
+/// <summary>
+/// No signing key fits the asked <c>kid</c> (and <c>alg</c>). The message says whether a refresh was tried, is
+/// cooling down, or the kid is remembered as absent.
+/// </summary>
+public sealed class JwkNotFoundException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public JwkNotFoundException(string name, string kid, string message)
+        : base(message)
+    {
+        Name = name;
+        Kid = kid;
+    }
+
+    /// <summary>The fetcher's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The kid asked for.</summary>
+    public string Kid { get; }
+}
