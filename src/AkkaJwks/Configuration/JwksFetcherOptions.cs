@@ -79,8 +79,48 @@ public sealed record JwksFetcherOptions
 
     /// <summary>
     /// Creates options for <paramref name="name"/> and <paramref name="url"/> with every other value taken from
-    /// <c>akka.jwks.defaults</c> of the embedded <c>reference.conf</c>.
+    /// <c>akka.jwks.defaults</c> of the embedded <c>reference.conf</c>. Nothing is validated here: a fetcher
+    /// validates its options when it starts (see <see cref="Validate"/>).
     /// </summary>
-    public static JwksFetcherOptions Create(string name, Uri url) =>
-        throw new NotImplementedException("contract stub: the configuration work replaces this");
+    public static JwksFetcherOptions Create(string name, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(url);
+        var problems = new List<JwksConfigurationProblem>();
+        var collector = new JwksProblemCollector(key => JwksConfigPaths.FetcherOption(name, key), problems);
+        collector.Written(JwksConfigPaths.Url, url.OriginalString);
+        var options = JwksFetcherOptionsBinder.Bind(name, Akka.Configuration.Config.Empty,
+            JwksReferenceConfig.Defaults, collector);
+        return options with { Url = url };
+    }
+
+    /// <summary>
+    /// Every rule these options break, each reported under the HOCON path the option would have in
+    /// <c>akka.jwks.fetchers.&lt;name&gt;</c>, with the value formatted as HOCON writes it. Empty when valid.
+    /// </summary>
+    public IReadOnlyList<JwksConfigurationProblem> Validate()
+    {
+        var problems = new List<JwksConfigurationProblem>();
+        var nameProblem = JwksFetcherOptionsValidator.CheckName(Name);
+        if (nameProblem is not null)
+        {
+            problems.Add(new JwksConfigurationProblem(
+                JwksConfigPaths.FetcherOption(Name ?? "", "")[..^1], Name ?? JwksProblemCollector.Missing, nameProblem));
+        }
+
+        var collector = new JwksProblemCollector(key => JwksConfigPaths.FetcherOption(Name ?? "", key), problems);
+        JwksFetcherOptionsValidator.Validate(this, collector);
+        return problems;
+    }
+
+    /// <summary>Throws when <see cref="Validate"/> finds any problem.</summary>
+    /// <exception cref="JwksConfigurationException">The options break a rule; every problem is listed.</exception>
+    public void ThrowIfInvalid()
+    {
+        var problems = Validate();
+        if (problems.Count > 0)
+        {
+            throw new JwksConfigurationException(problems);
+        }
+    }
 }

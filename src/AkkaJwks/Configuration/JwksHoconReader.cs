@@ -1,0 +1,117 @@
+using Akka.Configuration;
+using Akka.Configuration.Hocon;
+
+namespace AkkaJwks.Configuration;
+
+/// <summary>
+/// Reads typed values from one HOCON block. A value that does not parse becomes a problem and a placeholder, so that
+/// reading goes on and every problem of the configuration is found in one pass.
+/// </summary>
+internal sealed class JwksHoconReader
+{
+    private readonly Config _config;
+    private readonly JwksProblemCollector _problems;
+
+    public JwksHoconReader(Config config, JwksProblemCollector problems)
+    {
+        _config = config;
+        _problems = problems;
+    }
+
+    public string? String(string key)
+    {
+        var value = Raw(key);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!value.IsString())
+        {
+            _problems.Add(key, ShowValue(value), "expected a string");
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    public TimeSpan Duration(string key) =>
+        Read(key, TimeSpan.Zero, v => v.GetTimeSpan(allowInfinite: false), "expected a duration such as 500ms, 30s or 15m");
+
+    public int Int(string key) => Read(key, 0, v => v.GetInt(), "expected a whole number");
+
+    public long Long(string key) => Read(key, 0L, v => v.GetLong(), "expected a whole number");
+
+    public double Double(string key) => Read(key, 0d, v => v.GetDouble(), "expected a number");
+
+    public bool Bool(string key) => Read(key, false, v => v.GetBoolean(), "expected on or off");
+
+    public IReadOnlyList<string> StringList(string key)
+    {
+        var value = Raw(key);
+        if (value is null || !value.IsArray())
+        {
+            _problems.Add(key, value is null ? null : ShowValue(value), "expected a list of strings, such as []");
+            return [];
+        }
+
+        return [.. value.GetStringList()];
+    }
+
+    public IReadOnlyDictionary<string, string> Object(string key)
+    {
+        var value = Raw(key);
+        if (value is null || !value.IsObject())
+        {
+            _problems.Add(key, value is null ? null : ShowValue(value), "expected an object, such as {}");
+            return new Dictionary<string, string>();
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, item) in value.GetObject().Items)
+        {
+            if (item.IsString())
+            {
+                result[name] = item.GetString();
+            }
+            else
+            {
+                _problems.AddAt(key, _problems.PathOf(key) + "." + name, ShowValue(item), "expected a string");
+            }
+        }
+
+        return result;
+    }
+
+    private T Read<T>(string key, T placeholder, Func<HoconValue, T> parse, string expected)
+    {
+        var value = Raw(key);
+        if (value is null)
+        {
+            _problems.Add(key, null, expected);
+            return placeholder;
+        }
+
+        var shown = ShowValue(value);
+        _problems.Written(key, shown);
+        try
+        {
+            return parse(value);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or NotSupportedException
+            or InvalidOperationException or ArgumentException or ConfigurationException)
+        {
+            _problems.Add(key, shown, expected);
+            return placeholder;
+        }
+    }
+
+    private HoconValue? Raw(string key)
+    {
+        var value = _config.HasPath(key) ? _config.GetValue(key) : null;
+        return value is null || value.IsEmpty ? null : value;
+    }
+
+    private static string ShowValue(HoconValue value) =>
+        value.IsString() ? value.GetString() : value.ToString().Trim();
+}
