@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using AkkaJwks.Configuration;
 using AkkaJwks.Keys;
 
 namespace AkkaJwks.Actors;
@@ -8,13 +9,44 @@ namespace AkkaJwks.Actors;
 /// The last published <see cref="Jwks"/> of every fetcher, read without locks on the hot path. A fetcher swaps
 /// its snapshot in one step, never empties it, and a restarted fetcher starts from it.
 /// </summary>
+/// <remarks>
+/// Each name gets one <see cref="JwksSource"/> for the life of the system, kept after its fetcher stops, so a
+/// handle a caller holds stays valid when a fetcher of that name starts again. The cost is one small object per
+/// distinct name ever started or asked for through <see cref="Source"/>.
+/// </remarks>
 internal sealed class JwksSnapshots
 {
-    private readonly ConcurrentDictionary<string, Jwks> _byName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JwksSource> _byName = new(StringComparer.Ordinal);
 
-    public bool TryGet(string name, [NotNullWhen(true)] out Jwks? jwks) => _byName.TryGetValue(name, out jwks);
+    public bool TryGet(string name, [NotNullWhen(true)] out Jwks? jwks)
+    {
+        if (_byName.TryGetValue(name, out var source))
+        {
+            jwks = source.Current;
+            return jwks is not null;
+        }
 
-    public void Publish(string name, Jwks jwks) => _byName[name] = jwks;
+        jwks = null;
+        return false;
+    }
 
-    public void Remove(string name) => _byName.TryRemove(name, out _);
+    /// <summary>The handle of <paramref name="name"/>, or <see langword="null"/> when none exists yet.</summary>
+    public JwksSource? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The handle of <paramref name="name"/>, created empty when the name is new.</summary>
+    public JwksSource Source(string name) => _byName.GetOrAdd(name, static n => new JwksSource(n));
+
+    public void Publish(string name, Jwks jwks) => Source(name).Publish(jwks);
+
+    /// <summary>Forgets the keys of <paramref name="name"/>; its handle stays, empty.</summary>
+    public void Remove(string name)
+    {
+        if (_byName.TryGetValue(name, out var source))
+        {
+            source.Clear();
+        }
+    }
+
+    /// <summary>Records the options of the fetcher now running under the name.</summary>
+    public void Started(JwksFetcherOptions options) => Source(options.Name).Options = options;
 }

@@ -1,0 +1,86 @@
+using Akka.Actor;
+using AkkaJwks.Actors;
+using AkkaJwks.Configuration;
+using AkkaJwks.Keys;
+
+namespace AkkaJwks;
+
+/// <summary>The typed async calls: each asks the registry and surfaces a failure as its specific exception.</summary>
+public sealed partial class JwksExtension
+{
+    /// <summary>
+    /// Starts a fetcher. With sync-init, completes after the first fetch. <paramref name="timeout"/> defaults to
+    /// <c>ask-timeout</c>, plus the fetcher's <c>request-timeout</c> with sync-init.
+    /// </summary>
+    /// <exception cref="JwksConfigurationException">The options are invalid; nothing was started.</exception>
+    /// <exception cref="DuplicateFetcherException">A fetcher of that name is running.</exception>
+    /// <exception cref="Http.JwksFetchException">With sync-init: the first fetch failed (the fetcher retries unless
+    /// <c>stop-on-sync-init-failure</c> is on).</exception>
+    public Task<FetcherStarted> StartFetcherAsync(JwksFetcherOptions options, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfInvalid();
+        var wait = timeout ?? (options.SyncInit ? Settings.AskTimeout + options.RequestTimeout : Settings.AskTimeout);
+        return Registry.Ask<FetcherStarted>(new StartFetcher(options), wait, cancellationToken);
+    }
+
+    /// <summary>Stops the fetcher <paramref name="name"/> and forgets its keys.</summary>
+    /// <exception cref="FetcherNotFoundException">No fetcher has that name.</exception>
+    public Task<FetcherStopped> StopFetcherAsync(string name, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default) =>
+        Registry.Ask<FetcherStopped>(new StopFetcher(name), timeout ?? Settings.AskTimeout, cancellationToken);
+
+    /// <summary>
+    /// The keys of <paramref name="name"/>: the last published ones at once, else (before the first fetch) the
+    /// fetcher's answer, which waits for that fetch.
+    /// </summary>
+    /// <exception cref="FetcherNotFoundException">No fetcher has that name.</exception>
+    /// <exception cref="KeysNotReadyException">The fetcher has no keys to give.</exception>
+    public ValueTask<Jwks> GetKeysAsync(string name, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default) =>
+        _snapshots.TryGet(name, out var keys)
+            ? ValueTask.FromResult(keys)
+            : new(Registry.Ask<Jwks>(new GetKeys(name), timeout ?? Settings.AskTimeout, cancellationToken));
+
+    /// <summary>
+    /// The signing key <paramref name="kid"/> of <paramref name="name"/> (for the JWT header's <paramref name="alg"/>
+    /// when given). A published key is returned at once; an unknown kid asks the fetcher, which may refresh once
+    /// (shared with other misses, limited by <c>kid-miss-cooldown</c>). <paramref name="timeout"/> defaults to the
+    /// fetcher's <c>kid-miss-wait</c> plus <c>ask-timeout</c> as the margin for the answer.
+    /// </summary>
+    /// <exception cref="JwkNotFoundException">No key fits, after any refresh it was worth trying.</exception>
+    /// <exception cref="FetcherNotFoundException">No fetcher has that name.</exception>
+    public ValueTask<Jwk> GetKeyAsync(string name, string kid, string? alg = null, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        var source = _snapshots.Find(name);
+        if (source is not null && (alg is null ? source.TryGetKey(kid, out var key) : source.TryGetKey(kid, alg, out key)))
+        {
+            return ValueTask.FromResult(key);
+        }
+
+        var wait = timeout ?? (source?.Options is { } options
+            ? options.KidMissWait + Settings.AskTimeout
+            : Settings.AskTimeout);
+        return new(Registry.Ask<Jwk>(new GetKey(name, kid, alg), wait, cancellationToken));
+    }
+
+    /// <summary>Asks <paramref name="name"/> to fetch now; completes when the fetcher took the request.</summary>
+    /// <exception cref="FetcherNotFoundException">No fetcher has that name.</exception>
+    public Task<RefreshAccepted> RefreshAsync(string name, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default) =>
+        Registry.Ask<RefreshAccepted>(new Refresh(name), timeout ?? Settings.AskTimeout, cancellationToken);
+
+    /// <summary>The state of <paramref name="name"/> (the seed's <c>get_state/1</c>).</summary>
+    /// <exception cref="FetcherNotFoundException">No fetcher has that name.</exception>
+    public Task<FetcherState> GetStateAsync(string name, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default) =>
+        Registry.Ask<FetcherState>(new GetState(name), timeout ?? Settings.AskTimeout, cancellationToken);
+
+    /// <summary>The actor of <paramref name="name"/> (what the seed's <c>via_tuple/1</c> gives).</summary>
+    /// <exception cref="FetcherNotFoundException">No fetcher has that name.</exception>
+    public Task<IActorRef> ResolveAsync(string name, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default) =>
+        Registry.Ask<IActorRef>(new Resolve(name), timeout ?? Settings.AskTimeout, cancellationToken);
+}
