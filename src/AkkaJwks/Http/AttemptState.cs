@@ -32,7 +32,7 @@ internal sealed class AttemptState
     /// <summary>The body length the server declared, when it did.</summary>
     public long? DeclaredBytes { get; set; }
 
-    /// <summary>Why the certificate check refused the server, when it did.</summary>
+    /// <summary>Why the certificate check refused the server, collected once the try has failed.</summary>
     public string? TlsRefusal { get; set; }
 
     /// <summary>The current try's token (timeout and caller), so a connection it opens is bounded by it too.</summary>
