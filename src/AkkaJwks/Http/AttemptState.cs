@@ -2,7 +2,7 @@ namespace AkkaJwks.Http;
 
 /// <summary>
 /// What one <see cref="HttpJwksClient.GetAsync"/> call learns while it runs, carried on each request message so the
-/// connect and certificate callbacks of the shared handler can report back to the call that caused them.
+/// connect callback of the shared handler can report back to the call that caused it.
 /// </summary>
 internal sealed class AttemptState
 {
