@@ -59,6 +59,21 @@ public sealed class JwksSettingsTests
     }
 
     [Fact]
+    public void CreateFetcherOptions_SystemDefaults_AreUsedForOptionsBuiltInCode()
+    {
+        var config = ConfigurationFactory.ParseString("akka.jwks.defaults { retry-interval = 2s, max-keys = 50 }");
+        var settings = JwksSettings.Create(config);
+
+        var options = settings.CreateFetcherOptions("code", new Uri("https://issuer.example/jwks"));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), options.RetryInterval);
+        Assert.Equal(50, options.MaxKeys);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.RefreshInterval);
+        Assert.Equal(new Uri("https://issuer.example/jwks"), options.Url);
+        Assert.Empty(options.Validate());
+    }
+
+    [Fact]
     public void Create_ManyProblems_ListsEveryProblemInOneMessage()
     {
         var config = ConfigurationFactory.ParseString("""
