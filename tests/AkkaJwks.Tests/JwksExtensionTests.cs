@@ -72,6 +72,24 @@ public sealed class JwksExtensionTests
     }
 
     [Fact]
+    public async Task AkkaExtensions_ListsTheProvider_StartsTheRegistryWithTheSystem()
+    {
+        var system = ActorSystem.Create("jwks", """
+            akka.extensions = ["AkkaJwks.JwksExtensionProvider, AkkaJwks"]
+            """);
+        try
+        {
+            var identity = await system.ActorSelection("/user/akka-jwks").Ask<ActorIdentity>(new Identify(1), Wait);
+
+            Assert.NotNull(identity.Subject);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    [Fact]
     public async Task AsyncCalls_Failure_SurfaceAsTheirSpecificException()
     {
         var system = ActorSystem.Create("jwks");
