@@ -145,7 +145,8 @@ public class JwksLookupTests
     [Fact]
     public void FindSigningKey_FoundPath_AllocatesNothing()
     {
-        var jwks = ParseSet(RsaMembers(Rsa, "r"), EcMembers(P256, kid: "e"), RsaMembers(Rsa2, "s").Having("use", "enc"));
+        var jwks = ParseSet(
+            RsaMembers(Rsa, "r"), EcMembers(P256, kid: "e"), RsaMembers(Rsa2, "s").Having("use", "enc"));
         jwks.FindSigningKey("r", "RS256");
         jwks.TryGetKey("e", out _);
 
