@@ -1,0 +1,169 @@
+using Akka.Actor;
+using Akka.Event;
+using AkkaJwks.Keys;
+using AkkaJwks.Telemetry;
+
+namespace AkkaJwks.Actors;
+
+/// <summary>
+/// Look-ups by kid. A known kid is answered at once. An unknown one joins the fetch in flight, or starts one refresh
+/// at most once per kid-miss-cooldown; every waiter is answered when that fetch ends, or after kid-miss-wait. A kid
+/// still absent after a successful refresh is remembered as absent for unknown-kid-ttl.
+/// </summary>
+internal sealed partial class JwksFetcherActor
+{
+    private readonly UnknownKids _unknownKids = new();
+    private readonly List<KidWaiter> _kidWaiters = [];
+    private DateTimeOffset? _lastKidMissRefresh;
+
+    private void OnGetKey(GetKey ask)
+    {
+        var lookup = _keys?.FindSigningKey(ask.Kid, ask.Alg);
+        if (lookup is { IsFound: true } found)
+        {
+            Sender.Tell(found.Key);
+            return;
+        }
+
+        if (lookup is { Status: not JwkLookupStatus.UnknownKid } refused)
+        {
+            // A refresh would not make a known kid fit another algorithm; forged headers must not spend refreshes.
+            CountMiss(JwksTelemetryTags.KidMissAlgMismatch);
+            Sender.Tell(new Status.Failure(NotFound(ask.Kid, $"{refused.Message}; no refresh was tried")));
+            return;
+        }
+
+        var now = Now;
+
+        if (_unknownKids.TryGetUntil(ask.Kid, now, out var until))
+        {
+            CountMiss(JwksTelemetryTags.KidMissRememberedAbsent);
+            Sender.Tell(new Status.Failure(NotFound(ask.Kid,
+                $"it was still absent after a refresh and is remembered as absent until {until:O} " +
+                "(unknown-kid-ttl); no refresh was tried")));
+            return;
+        }
+
+        if (!HasFetchToWaitFor(ask.Kid, now))
+        {
+            return;
+        }
+
+        _kidWaiters.Add(new KidWaiter(Sender, ask.Kid, ask.Alg));
+        if (_kidWaiters.Count == 1)
+        {
+            Timers.StartSingleTimer(KidMissTimerKey, KidMissWaitElapsed.Instance, _options.KidMissWait);
+        }
+    }
+
+    /// <summary>
+    /// Whether a fetch is in flight, due within kid-miss-wait, or may start now for this miss; when none is, the
+    /// sender is answered with the reason.
+    /// </summary>
+    private bool HasFetchToWaitFor(string kid, DateTimeOffset now)
+    {
+        if (_inFlight is not null)
+        {
+            return true;
+        }
+
+        // While the endpoint fails, the backoff (and any Retry-After) wins over kid misses: no extra requests.
+        if (_status == FetcherStatus.Failing && _nextFetchDue is { } due)
+        {
+            if (due - now <= _options.KidMissWait)
+            {
+                return true;
+            }
+
+            CountMiss(JwksTelemetryTags.KidMissBackoff);
+            Sender.Tell(new Status.Failure(NotFound(kid,
+                $"no refresh was tried: the endpoint is failing ({_lastError?.Kind}, {_failuresInRow} in a row) " +
+                $"and the next attempt is due at {due:O}")));
+            return false;
+        }
+
+        if (_lastKidMissRefresh is { } last && now < last + _options.KidMissCooldown)
+        {
+            CountMiss(JwksTelemetryTags.KidMissCooldown);
+            var end = last + _options.KidMissCooldown;
+            Sender.Tell(new Status.Failure(NotFound(kid,
+                $"no refresh was tried: the kid-miss cool-down is active until {end:O} " +
+                $"(one refresh per {_options.KidMissCooldown}, the last at {last:O})")));
+            return false;
+        }
+
+        _lastKidMissRefresh = now;
+        JwksInstruments.KidMissRefreshes.Add(
+            1, new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name));
+        _log.Debug("JWKS fetcher {0}: unknown kid {1}, refreshing", _options.Name, kid);
+        StartFetch(FetchTriggers.KidMiss);
+        return true;
+    }
+
+    private void AnswerKidWaiters(bool refreshSucceeded)
+    {
+        if (_kidWaiters.Count == 0)
+        {
+            return;
+        }
+
+        Timers.Cancel(KidMissTimerKey);
+        var now = Now;
+        var until = now + _options.UnknownKidTtl;
+        foreach (var waiter in _kidWaiters)
+        {
+            var lookup = _keys?.FindSigningKey(waiter.Kid, waiter.Alg);
+            if (lookup is { IsFound: true } found)
+            {
+                CountMiss(JwksTelemetryTags.KidMissFound);
+                waiter.Sender.Tell(found.Key);
+            }
+            else if (lookup is { Status: not JwkLookupStatus.UnknownKid } refused)
+            {
+                CountMiss(JwksTelemetryTags.KidMissAlgMismatch);
+                waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid, $"after a refresh, {refused.Message}")));
+            }
+            else if (refreshSucceeded)
+            {
+                _unknownKids.Remember(waiter.Kid, until, now);
+                CountMiss(JwksTelemetryTags.KidMissAbsent);
+                waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
+                    $"it is still absent after a refresh at {now:O}; remembered as absent until {until:O}")));
+            }
+            else
+            {
+                CountMiss(JwksTelemetryTags.KidMissRefreshFailed);
+                waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
+                    $"a refresh was tried and failed with {_lastError?.Kind}: {_lastError?.Message}")));
+            }
+        }
+
+        _kidWaiters.Clear();
+    }
+
+    private void OnKidMissWaitElapsed()
+    {
+        foreach (var waiter in _kidWaiters)
+        {
+            CountMiss(JwksTelemetryTags.KidMissWaitElapsed);
+            waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
+                $"a refresh was started but did not complete within kid-miss-wait ({_options.KidMissWait})")));
+        }
+
+        _kidWaiters.Clear();
+    }
+
+    private JwkNotFoundException NotFound(string kid, string why) => new(
+        _options.Name, kid, $"JWKS fetcher '{_options.Name}' has no signing key with kid '{kid}': {why}.");
+
+    private void CountMiss(string outcome) => JwksInstruments.KidMissLookups.Add(1,
+        new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name),
+        new KeyValuePair<string, object?>(JwksTelemetryTags.KidMissOutcome, outcome));
+
+    private readonly record struct KidWaiter(IActorRef Sender, string Kid, string? Alg);
+
+    private sealed record KidMissWaitElapsed
+    {
+        public static KidMissWaitElapsed Instance { get; } = new();
+    }
+}
