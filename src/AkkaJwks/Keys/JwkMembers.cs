@@ -28,8 +28,6 @@ internal enum JwkMember
 /// </summary>
 internal readonly record struct JwkText(int Start, int Length, byte[]? Unescaped)
 {
-    public bool IsPresent => Length > 0 || Unescaped is not null || Start > 0;
-
     public ReadOnlySpan<byte> Resolve(ReadOnlySpan<byte> document) =>
         Unescaped ?? document.Slice(Start, Length);
 

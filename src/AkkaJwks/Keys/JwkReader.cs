@@ -24,7 +24,7 @@ internal static class JwkReader
             ReadOnlySpan<byte> name = reader.ValueIsEscaped
                 ? Encoding.UTF8.GetBytes(reader.GetString()!)
                 : reader.ValueSpan;
-            var member = Classify(name);
+            var member = JwkMemberNames.Classify(name);
             var otherName = member is JwkMember.Private ? Encoding.UTF8.GetString(name) : null;
             reader.Read();
             if (reader.TokenType == JsonTokenType.String && !IsText(ref reader))
@@ -104,7 +104,7 @@ internal static class JwkReader
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return Known(reader.ValueIsEscaped ? default : reader.ValueSpan) ?? reader.GetString();
+            return JwkMemberNames.Known(reader.ValueIsEscaped ? default : reader.ValueSpan) ?? reader.GetString();
         }
 
         members.Problem ??= TypeProblem(name, ref reader);
@@ -154,7 +154,7 @@ internal static class JwkReader
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            members.Problem ??= $"member 'x5c' is {Describe(reader.TokenType)}; an array of strings is expected";
+            members.Problem ??= $"member 'x5c' is {JwkMemberNames.Describe(reader.TokenType)}; an array of strings is expected";
             reader.Skip();
             return;
         }
@@ -170,7 +170,7 @@ internal static class JwkReader
 
             if (reader.TokenType != JsonTokenType.String)
             {
-                members.Problem ??= $"member 'x5c' holds {Describe(reader.TokenType)}; an array of base64 DER "
+                members.Problem ??= $"member 'x5c' holds {JwkMemberNames.Describe(reader.TokenType)}; an array of base64 DER "
                     + "certificates (strings) is expected";
                 reader.Skip();
                 continue;
@@ -189,7 +189,7 @@ internal static class JwkReader
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            members.Problem ??= $"member '{name}' is {Describe(reader.TokenType)}; an array of strings is expected";
+            members.Problem ??= $"member '{name}' is {JwkMemberNames.Describe(reader.TokenType)}; an array of strings is expected";
             reader.Skip();
             return null;
         }
@@ -199,7 +199,7 @@ internal static class JwkReader
         {
             if (reader.TokenType != JsonTokenType.String || !IsText(ref reader))
             {
-                members.Problem ??= $"member '{name}' holds {Describe(reader.TokenType)}; an array of strings is "
+                members.Problem ??= $"member '{name}' holds {JwkMemberNames.Describe(reader.TokenType)}; an array of strings is "
                     + "expected";
                 reader.Skip();
                 continue;
@@ -237,61 +237,5 @@ internal static class JwkReader
         $"{what} holds an escaped lone surrogate, which is not text; valid Unicode is expected";
 
     private static string TypeProblem(string name, ref Utf8JsonReader reader) =>
-        $"member '{name}' is {Describe(reader.TokenType)}; a string is expected";
-
-    /// <summary>A JSON value's type in words, for refusal reasons (the value itself is never quoted).</summary>
-    public static string Describe(JsonTokenType type) => type switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        _ => "null",
-    };
-
-    /// <summary>The common values of kty, use, alg and crv as literals, so most keys allocate none for them.</summary>
-    private static string? Known(ReadOnlySpan<byte> value) => value.Length switch
-    {
-        2 when value.SequenceEqual("EC"u8) => "EC",
-        3 when value.SequenceEqual("RSA"u8) => "RSA",
-        3 when value.SequenceEqual("sig"u8) => "sig",
-        3 when value.SequenceEqual("OKP"u8) => "OKP",
-        3 when value.SequenceEqual("enc"u8) => "enc",
-        5 when value.SequenceEqual("RS256"u8) => "RS256",
-        5 when value.SequenceEqual("ES256"u8) => "ES256",
-        5 when value.SequenceEqual("PS256"u8) => "PS256",
-        5 when value.SequenceEqual("P-256"u8) => JwkCurve.P256,
-        5 when value.SequenceEqual("P-384"u8) => JwkCurve.P384,
-        5 when value.SequenceEqual("P-521"u8) => JwkCurve.P521,
-        5 when value.SequenceEqual("EdDSA"u8) => "EdDSA",
-        7 when value.SequenceEqual("Ed25519"u8) => JwkCurve.Ed25519,
-        _ => null,
-    };
-
-    public static JwkMember Classify(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        1 => name[0] switch
-        {
-            (byte)'n' => JwkMember.N,
-            (byte)'e' => JwkMember.E,
-            (byte)'x' => JwkMember.X,
-            (byte)'y' => JwkMember.Y,
-            (byte)'d' or (byte)'p' or (byte)'q' or (byte)'k' => JwkMember.Private,
-            _ => JwkMember.Other,
-        },
-        2 when name.SequenceEqual("dp"u8) || name.SequenceEqual("dq"u8) || name.SequenceEqual("qi"u8) =>
-            JwkMember.Private,
-        3 when name.SequenceEqual("kty"u8) => JwkMember.Kty,
-        3 when name.SequenceEqual("kid"u8) => JwkMember.Kid,
-        3 when name.SequenceEqual("use"u8) => JwkMember.Use,
-        3 when name.SequenceEqual("alg"u8) => JwkMember.Alg,
-        3 when name.SequenceEqual("crv"u8) => JwkMember.Crv,
-        3 when name.SequenceEqual("x5c"u8) => JwkMember.X5c,
-        3 when name.SequenceEqual("x5t"u8) => JwkMember.X5t,
-        3 when name.SequenceEqual("oth"u8) => JwkMember.Private,
-        7 when name.SequenceEqual("key_ops"u8) => JwkMember.KeyOps,
-        8 when name.SequenceEqual("x5t#S256"u8) => JwkMember.X5tS256,
-        _ => JwkMember.Other,
-    };
+        $"member '{name}' is {JwkMemberNames.Describe(reader.TokenType)}; a string is expected";
 }
