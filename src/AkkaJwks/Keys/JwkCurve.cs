@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace AkkaJwks.Keys;
 
-/// <summary>The kinds of public key the parser accepts: RSA, the three NIST curves and the four RFC 8037 curves.</summary>
+/// <summary>The public keys the parser accepts: RSA, the three NIST curves and the four RFC 8037 curves.</summary>
 internal enum JwkKeyKind
 {
     Rsa,

@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using static AkkaJwks.Keys.JwkMemberNames;
 
 namespace AkkaJwks.Keys;
 
-/// <summary>Reads one JWK object's members in a single pass, leaving every judgement to <see cref="JwkFactory"/>.</summary>
+/// <summary>Reads one JWK object's members in one pass; <see cref="JwkFactory"/> makes every judgement.</summary>
 internal static class JwkReader
 {
     /// <summary>Reads the object the reader stands on (at its StartObject) up to and including its EndObject.</summary>
@@ -24,7 +25,7 @@ internal static class JwkReader
             ReadOnlySpan<byte> name = reader.ValueIsEscaped
                 ? Encoding.UTF8.GetBytes(reader.GetString()!)
                 : reader.ValueSpan;
-            var member = JwkMemberNames.Classify(name);
+            var member = Classify(name);
             var otherName = member is JwkMember.Private ? Encoding.UTF8.GetString(name) : null;
             reader.Read();
             if (reader.TokenType == JsonTokenType.String && !IsText(ref reader))
@@ -104,7 +105,7 @@ internal static class JwkReader
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return JwkMemberNames.Known(reader.ValueIsEscaped ? default : reader.ValueSpan) ?? reader.GetString();
+            return Known(reader.ValueIsEscaped ? default : reader.ValueSpan) ?? reader.GetString();
         }
 
         members.Problem ??= TypeProblem(name, ref reader);
@@ -154,7 +155,7 @@ internal static class JwkReader
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            members.Problem ??= $"member 'x5c' is {JwkMemberNames.Describe(reader.TokenType)}; an array of strings is expected";
+            members.Problem ??= $"member 'x5c' is {Describe(reader.TokenType)}; an array of strings is expected";
             reader.Skip();
             return;
         }
@@ -170,7 +171,7 @@ internal static class JwkReader
 
             if (reader.TokenType != JsonTokenType.String)
             {
-                members.Problem ??= $"member 'x5c' holds {JwkMemberNames.Describe(reader.TokenType)}; an array of base64 DER "
+                members.Problem ??= $"member 'x5c' holds {Describe(reader.TokenType)}; an array of base64 DER "
                     + "certificates (strings) is expected";
                 reader.Skip();
                 continue;
@@ -189,7 +190,7 @@ internal static class JwkReader
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            members.Problem ??= $"member '{name}' is {JwkMemberNames.Describe(reader.TokenType)}; an array of strings is expected";
+            members.Problem ??= $"member '{name}' is {Describe(reader.TokenType)}; an array of strings is expected";
             reader.Skip();
             return null;
         }
@@ -199,7 +200,7 @@ internal static class JwkReader
         {
             if (reader.TokenType != JsonTokenType.String || !IsText(ref reader))
             {
-                members.Problem ??= $"member '{name}' holds {JwkMemberNames.Describe(reader.TokenType)}; an array of strings is "
+                members.Problem ??= $"member '{name}' holds {Describe(reader.TokenType)}; an array of strings is "
                     + "expected";
                 reader.Skip();
                 continue;
@@ -237,5 +238,5 @@ internal static class JwkReader
         $"{what} holds an escaped lone surrogate, which is not text; valid Unicode is expected";
 
     private static string TypeProblem(string name, ref Utf8JsonReader reader) =>
-        $"member '{name}' is {JwkMemberNames.Describe(reader.TokenType)}; a string is expected";
+        $"member '{name}' is {Describe(reader.TokenType)}; a string is expected";
 }
