@@ -74,7 +74,6 @@ internal sealed class JwkMembers
 
     public JwkText X5cFirst { get; set; }
 
-
     /// <summary>Whether the object has members this model does not name.</summary>
     public bool HasOther { get; set; }
 
