@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace AkkaJwks.Keys;
 
 /// <summary>
@@ -11,7 +9,11 @@ internal static class JwkFactory
     private const int MinRsaBits = 2048;
     private const int MaxRsaBits = 16384;
 
-    public static Jwk? Create(JwkMembers m, ReadOnlySpan<byte> document, out string? reason)
+    /// <param name="m">The key's members as read.</param>
+    /// <param name="document">The whole document.</param>
+    /// <param name="copy">The document's one copy, made by the first key that keeps its published text.</param>
+    /// <param name="reason">Why the key is refused, when it is.</param>
+    public static Jwk? Create(JwkMembers m, ReadOnlySpan<byte> document, ref byte[]? copy, out string? reason)
     {
         reason = Judge(m, out var kind, out var alg);
         if (reason is not null)
@@ -20,8 +22,8 @@ internal static class JwkFactory
         }
 
         return kind == JwkKeyKind.Rsa
-            ? CreateRsa(m, document, alg, out reason)
-            : CreateCurveKey(m, document, kind, alg, out reason);
+            ? CreateRsa(m, document, ref copy, alg, out reason)
+            : CreateCurveKey(m, document, ref copy, kind, alg, out reason);
     }
 
     private static string? Judge(JwkMembers m, out JwkKeyKind kind, out JwaAlgorithm alg)
@@ -88,7 +90,7 @@ internal static class JwkFactory
                 JwaKind.Unregistered => $"alg '{m.Alg}' is not a registered JWS or JWE algorithm",
                 JwaKind.None => "alg 'none' marks unsigned content; a key published for it is refused",
                 _ when !JwkCurve.Fits(kind, m.Crv ?? "", alg) =>
-                    $"alg '{m.Alg}' does not fit {Describe(kind)}; it needs {Needs(alg)}",
+                    $"alg '{m.Alg}' does not fit {JwkReasons.Describe(kind)}; it needs {JwkReasons.Needs(alg)}",
                 _ => null,
             };
             if (problem is not null)
@@ -108,7 +110,8 @@ internal static class JwkFactory
         return null;
     }
 
-    private static Jwk? CreateRsa(JwkMembers m, ReadOnlySpan<byte> document, JwaAlgorithm alg, out string? reason)
+    private static Jwk? CreateRsa(
+        JwkMembers m, ReadOnlySpan<byte> document, ref byte[]? copy, JwaAlgorithm alg, out string? reason)
     {
         reason = Missing(m, JwkMember.N, "RSA key", "the modulus")
             ?? Missing(m, JwkMember.E, "RSA key", "the exponent");
@@ -117,8 +120,8 @@ internal static class JwkFactory
             return null;
         }
 
-        var n = DecodeInteger(m.N.Resolve(document), "n", ref reason);
-        var e = DecodeInteger(m.E.Resolve(document), "e", ref reason);
+        var n = JwkDecoding.DecodeInteger(m.N.Resolve(document), "n", ref reason);
+        var e = JwkDecoding.DecodeInteger(m.E.Resolve(document), "e", ref reason);
         if (n is null || e is null)
         {
             return null;
@@ -135,11 +138,16 @@ internal static class JwkFactory
             _ => CheckCertificate(m, document, JwkKeyKind.Rsa, n, e),
         };
 
-        return reason is null ? Build(m, document, JwkKeyKind.Rsa, alg, bits, n, e, [], []) : null;
+        return reason is null ? Build(m, document, ref copy, JwkKeyKind.Rsa, alg, bits, n, e, [], []) : null;
     }
 
     private static Jwk? CreateCurveKey(
-        JwkMembers m, ReadOnlySpan<byte> document, JwkKeyKind kind, JwaAlgorithm alg, out string? reason)
+        JwkMembers m,
+        ReadOnlySpan<byte> document,
+        ref byte[]? copy,
+        JwkKeyKind kind,
+        JwaAlgorithm alg,
+        out string? reason)
     {
         var ec = JwkCurve.IsEc(kind);
         reason = Missing(m, JwkMember.X, $"{m.Kty} key", "the public key");
@@ -149,8 +157,8 @@ internal static class JwkFactory
             return null;
         }
 
-        var x = DecodeFixed(m.X.Resolve(document), "x", kind, m.Crv!, ref reason);
-        var y = ec ? DecodeFixed(m.Y.Resolve(document), "y", kind, m.Crv!, ref reason) : [];
+        var x = JwkDecoding.DecodeFixed(m.X.Resolve(document), "x", kind, m.Crv!, ref reason);
+        var y = ec ? JwkDecoding.DecodeFixed(m.Y.Resolve(document), "y", kind, m.Crv!, ref reason) : [];
         if (x is null || y is null)
         {
             return null;
@@ -163,11 +171,20 @@ internal static class JwkFactory
         }
 
         reason = JwkEdwards.Check(kind, x) ?? CheckCertificate(m, document, kind, x, y);
-        return reason is null ? Build(m, document, kind, alg, JwkCurve.Bits(kind), [], [], x, y) : null;
+        return reason is null ? Build(m, document, ref copy, kind, alg, JwkCurve.Bits(kind), [], [], x, y) : null;
     }
 
     private static Jwk Build(
-        JwkMembers m, ReadOnlySpan<byte> document, JwkKeyKind kind, JwaAlgorithm alg, int bits, byte[] n, byte[] e, byte[] x, byte[] y)
+        JwkMembers m,
+        ReadOnlySpan<byte> document,
+        ref byte[]? copy,
+        JwkKeyKind kind,
+        JwaAlgorithm alg,
+        int bits,
+        byte[] n,
+        byte[] e,
+        byte[] x,
+        byte[] y)
     {
         var rsa = kind == JwkKeyKind.Rsa;
         var signing = m.Use is null or "sig"
@@ -187,7 +204,7 @@ internal static class JwkFactory
             E = e,
             X = x,
             Y = y,
-            Json = KeepsText(m) ? Copy(document[m.Span]) : null,
+            Json = KeepsText(m) ? (copy ??= Copy(document)).AsMemory(m.Span) : default,
             HasX5c = m.Has(JwkMember.X5c),
             HasX5t = m.Has(JwkMember.X5t),
             HasX5tS256 = m.Has(JwkMember.X5tS256),
@@ -229,61 +246,5 @@ internal static class JwkFactory
         JwkMember.E => "e",
         JwkMember.X => "x",
         _ => "y",
-    };
-
-    private static byte[]? DecodeInteger(ReadOnlySpan<byte> text, string name, ref string? reason)
-    {
-        var max = JwkBase64.MaxDecodedLength(text.Length);
-        var rented = ArrayPool<byte>.Shared.Rent(max);
-        byte[]? result = null;
-        if (JwkBase64.TryDecode(text, rented, out var written))
-        {
-            result = JwkIntegers.TrimLeadingZeros(rented.AsSpan(0, written)).ToArray();
-        }
-        else
-        {
-            reason ??= $"member '{name}' does not decode as base64url; an unsigned big-endian integer is expected";
-        }
-
-        ArrayPool<byte>.Shared.Return(rented);
-        return result;
-    }
-
-    private static byte[]? DecodeFixed(
-        ReadOnlySpan<byte> text, string name, JwkKeyKind kind, string crv, ref string? reason)
-    {
-        var bytes = JwkBase64.Decode(text);
-        var expected = JwkCurve.KeyLength(kind);
-        if (bytes is null)
-        {
-            reason ??= $"member '{name}' does not decode as base64url; {expected} bytes for {crv} are expected";
-            return null;
-        }
-
-        if (bytes.Length != expected)
-        {
-            reason ??= $"member '{name}' is {bytes.Length} bytes; {crv} needs exactly {expected}";
-            return null;
-        }
-
-        return bytes;
-    }
-
-    private static string Describe(JwkKeyKind kind) => kind switch
-    {
-        JwkKeyKind.Rsa => "an RSA key",
-        JwkKeyKind.EcP256 => "an EC key on P-256",
-        JwkKeyKind.EcP384 => "an EC key on P-384",
-        JwkKeyKind.EcP521 => "an EC key on P-521",
-        _ => $"an OKP key on {kind}",
-    };
-
-    private static string Needs(in JwaAlgorithm alg) => alg.Kind switch
-    {
-        JwaKind.RsaSignature or JwaKind.RsaEncryption => "an RSA key",
-        JwaKind.EcSignature => $"an EC key on {alg.Curve}",
-        JwaKind.EdDsaSignature => alg.Curve is null ? "an OKP key on Ed25519 or Ed448" : $"an OKP key on {alg.Curve}",
-        JwaKind.KeyAgreement => "an EC key or an OKP key on X25519 or X448",
-        _ => "a symmetric key (kty 'oct'), which a JWKS must not publish",
     };
 }

@@ -48,8 +48,7 @@ public readonly struct JwkLookupResult
             ? $"the JWT has no kid and no key of {Source} can verify alg '{Algorithm}'"
             : $"no key with kid '{Kid}' in {Source}",
         JwkLookupStatus.NotForSignatures =>
-            $"kid '{Kid}' names {_considered} whose use '{_considered?.Use}', key_ops or curve rule it out for "
-            + "verifying signatures",
+            $"kid '{Kid}' names no key that may verify signatures: {_considered} is {WhyNotSigning(_considered)}",
         JwkLookupStatus.AlgorithmMismatch => _considered?.Alg is { } keyAlg && keyAlg != Algorithm
             ? $"the JWT's alg '{Algorithm}' disagrees with kid '{Kid}', whose key is published for alg '{keyAlg}'"
             : $"the JWT's alg '{Algorithm}' does not fit kid '{Kid}', {_considered}",
@@ -62,6 +61,16 @@ public readonly struct JwkLookupResult
     };
 
     private string Source => _set?.Source ?? "the key set";
+
+    private static string WhyNotSigning(Jwk? key) => key switch
+    {
+        null => "absent",
+        { Use: "enc" } => "for encryption (use 'enc')",
+        { Use: { } use } when use != "sig" => $"for use '{use}', not 'sig'",
+        { KeyOps: { } ops } when !ops.Contains("verify") => "limited by key_ops to operations other than 'verify'",
+        { Crv: "X25519" or "X448" } => "a key-agreement key",
+        _ => $"published for alg '{key.Alg}', which is not a signature algorithm",
+    };
 
     /// <inheritdoc/>
     public override string ToString() => Message;

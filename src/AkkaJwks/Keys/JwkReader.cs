@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using static AkkaJwks.Keys.JwkMemberNames;
 
 namespace AkkaJwks.Keys;
 
-/// <summary>Reads one JWK object's members in a single pass, leaving every judgement to <see cref="JwkFactory"/>.</summary>
+/// <summary>Reads one JWK object's members in one pass; <see cref="JwkFactory"/> makes every judgement.</summary>
 internal static class JwkReader
 {
     /// <summary>Reads the object the reader stands on (at its StartObject) up to and including its EndObject.</summary>
@@ -13,12 +14,27 @@ internal static class JwkReader
         var start = (int)reader.TokenStartIndex;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (!IsText(ref reader))
+            {
+                members.Problem ??= NotText("a member name");
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
             ReadOnlySpan<byte> name = reader.ValueIsEscaped
                 ? Encoding.UTF8.GetBytes(reader.GetString()!)
                 : reader.ValueSpan;
             var member = Classify(name);
             var otherName = member is JwkMember.Private ? Encoding.UTF8.GetString(name) : null;
             reader.Read();
+            if (reader.TokenType == JsonTokenType.String && !IsText(ref reader))
+            {
+                members.Problem ??= NotText($"member '{Encoding.UTF8.GetString(name)}'");
+                reader.Skip();
+                continue;
+            }
+
             if (member is not (JwkMember.Other or JwkMember.Private) && !members.MarkSeen(member))
             {
                 members.Problem ??= $"member '{Encoding.UTF8.GetString(name)}' appears twice; a JWK names each "
@@ -147,6 +163,12 @@ internal static class JwkReader
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            if (reader.TokenType == JsonTokenType.String && !IsText(ref reader))
+            {
+                members.Problem ??= NotText("member 'x5c'");
+                continue;
+            }
+
             if (reader.TokenType != JsonTokenType.String)
             {
                 members.Problem ??= $"member 'x5c' holds {Describe(reader.TokenType)}; an array of base64 DER "
@@ -176,7 +198,7 @@ internal static class JwkReader
         var values = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.String)
+            if (reader.TokenType != JsonTokenType.String || !IsText(ref reader))
             {
                 members.Problem ??= $"member '{name}' holds {Describe(reader.TokenType)}; an array of strings is "
                     + "expected";
@@ -190,62 +212,31 @@ internal static class JwkReader
         return values;
     }
 
+    /// <summary>
+    /// Whether a string token can become text. The parser checked the document's UTF-8 whole, so only an escape
+    /// can fail: a lone surrogate (<c>\ud800</c>), which GetString and CopyString reject with this exception.
+    /// </summary>
+    public static bool IsText(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return true;
+        }
+
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string NotText(string what) =>
+        $"{what} holds an escaped lone surrogate, which is not text; valid Unicode is expected";
+
     private static string TypeProblem(string name, ref Utf8JsonReader reader) =>
         $"member '{name}' is {Describe(reader.TokenType)}; a string is expected";
-
-    /// <summary>A JSON value's type in words, for refusal reasons (the value itself is never quoted).</summary>
-    public static string Describe(JsonTokenType type) => type switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        _ => "null",
-    };
-
-    /// <summary>The common values of kty, use, alg and crv as literals, so most keys allocate none for them.</summary>
-    private static string? Known(ReadOnlySpan<byte> value) => value.Length switch
-    {
-        2 when value.SequenceEqual("EC"u8) => "EC",
-        3 when value.SequenceEqual("RSA"u8) => "RSA",
-        3 when value.SequenceEqual("sig"u8) => "sig",
-        3 when value.SequenceEqual("OKP"u8) => "OKP",
-        3 when value.SequenceEqual("enc"u8) => "enc",
-        5 when value.SequenceEqual("RS256"u8) => "RS256",
-        5 when value.SequenceEqual("ES256"u8) => "ES256",
-        5 when value.SequenceEqual("PS256"u8) => "PS256",
-        5 when value.SequenceEqual("P-256"u8) => JwkCurve.P256,
-        5 when value.SequenceEqual("P-384"u8) => JwkCurve.P384,
-        5 when value.SequenceEqual("P-521"u8) => JwkCurve.P521,
-        5 when value.SequenceEqual("EdDSA"u8) => "EdDSA",
-        7 when value.SequenceEqual("Ed25519"u8) => JwkCurve.Ed25519,
-        _ => null,
-    };
-
-    public static JwkMember Classify(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        1 => name[0] switch
-        {
-            (byte)'n' => JwkMember.N,
-            (byte)'e' => JwkMember.E,
-            (byte)'x' => JwkMember.X,
-            (byte)'y' => JwkMember.Y,
-            (byte)'d' or (byte)'p' or (byte)'q' or (byte)'k' => JwkMember.Private,
-            _ => JwkMember.Other,
-        },
-        2 when name.SequenceEqual("dp"u8) || name.SequenceEqual("dq"u8) || name.SequenceEqual("qi"u8) =>
-            JwkMember.Private,
-        3 when name.SequenceEqual("kty"u8) => JwkMember.Kty,
-        3 when name.SequenceEqual("kid"u8) => JwkMember.Kid,
-        3 when name.SequenceEqual("use"u8) => JwkMember.Use,
-        3 when name.SequenceEqual("alg"u8) => JwkMember.Alg,
-        3 when name.SequenceEqual("crv"u8) => JwkMember.Crv,
-        3 when name.SequenceEqual("x5c"u8) => JwkMember.X5c,
-        3 when name.SequenceEqual("x5t"u8) => JwkMember.X5t,
-        3 when name.SequenceEqual("oth"u8) => JwkMember.Private,
-        7 when name.SequenceEqual("key_ops"u8) => JwkMember.KeyOps,
-        8 when name.SequenceEqual("x5t#S256"u8) => JwkMember.X5tS256,
-        _ => JwkMember.Other,
-    };
 }

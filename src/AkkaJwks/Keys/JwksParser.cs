@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Unicode;
+using static AkkaJwks.Keys.JwkMemberNames;
 
 namespace AkkaJwks.Keys;
 
@@ -38,6 +40,13 @@ public static class JwksParser
             utf8Json = utf8Json[3..];
         }
 
+        if (!Utf8.IsValid(utf8Json))
+        {
+            return JwksParseResult.Failure(
+                JwksDocumentErrorKind.NotJson,
+                $"the document from {source} is not valid UTF-8, so it is not JSON; a UTF-8 JWKS object is expected");
+        }
+
         try
         {
             return ParseDocument(utf8Json, source, fetchedAt, maxKeys);
@@ -58,7 +67,7 @@ public static class JwksParser
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            var type = JwkReader.Describe(reader.TokenType);
+            var type = Describe(reader.TokenType);
             reader.Skip();
             reader.Read();
             return JwksParseResult.Failure(
@@ -72,7 +81,7 @@ public static class JwksParser
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             shape.Members++;
-            if (!reader.ValueTextEquals("keys"u8))
+            if (!JwkReader.IsText(ref reader) || !reader.ValueTextEquals("keys"u8))
             {
                 shape.Observe(ref reader);
                 continue;
@@ -83,7 +92,7 @@ public static class JwksParser
             {
                 shape.KeysProblem ??= shape.SawKeys
                     ? "has two 'keys' members; a JWKS has exactly one"
-                    : $"has a 'keys' member that is {JwkReader.Describe(reader.TokenType)}; an array of JWKs is "
+                    : $"has a 'keys' member that is {Describe(reader.TokenType)}; an array of JWKs is "
                         + "expected";
                 shape.SawKeys = true;
                 reader.Skip();
@@ -114,6 +123,7 @@ public static class JwksParser
         ImmutableArray<RefusedKey>.Builder refused,
         int maxKeys)
     {
+        byte[]? copy = null;
         var index = 0;
         for (; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
@@ -125,13 +135,13 @@ public static class JwksParser
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 refused.Add(new RefusedKey(
-                    index, null, $"is {JwkReader.Describe(reader.TokenType)}, not an object; a JWK is a JSON object"));
+                    index, null, $"is {Describe(reader.TokenType)}, not an object; a JWK is a JSON object"));
                 reader.Skip();
                 continue;
             }
 
             var members = JwkReader.Read(ref reader, document);
-            var key = JwkFactory.Create(members, document, out var reason);
+            var key = JwkFactory.Create(members, document, ref copy, out var reason);
             if (key is null)
             {
                 refused.Add(new RefusedKey(index, members.Kid, reason!));

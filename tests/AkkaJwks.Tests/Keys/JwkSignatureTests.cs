@@ -34,7 +34,8 @@ public class JwkSignatureTests
     {
         var key = Accept(EcMembers(P256));
 
-        var signature = P256.SignData(Data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var signature = P256.SignData(
+            Data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
         Assert.True(key.VerifySignature("ES256", Data, signature));
         Assert.False(key.VerifySignature("ES256", Data, signature[..^1]));

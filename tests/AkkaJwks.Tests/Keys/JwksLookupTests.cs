@@ -55,7 +55,8 @@ public class JwksLookupTests
         var result = ParseSet(RsaMembers(Rsa, "enc-key").Having("use", "enc")).FindSigningKey("enc-key", "RS256");
 
         Assert.Equal(JwkLookupStatus.NotForSignatures, result.Status);
-        Assert.Contains("kid 'enc-key'", result.Message);
+        Assert.Contains("kid 'enc-key' names no key that may verify signatures", result.Message);
+        Assert.EndsWith("is for encryption (use 'enc')", result.Message);
     }
 
     [Fact]
@@ -64,6 +65,7 @@ public class JwksLookupTests
         var jwks = ParseSet(OkpMembers(RandomNumberGenerator.GetBytes(32), "X25519", "x"));
 
         Assert.Equal(JwkLookupStatus.NotForSignatures, jwks.FindSigningKey("x", "EdDSA").Status);
+        Assert.EndsWith("is a key-agreement key", jwks.FindSigningKey("x", "EdDSA").Message);
         Assert.Equal(JwkLookupStatus.NotForSignatures, jwks.FindSigningKey("x", null).Status);
     }
 
@@ -145,7 +147,8 @@ public class JwksLookupTests
     [Fact]
     public void FindSigningKey_FoundPath_AllocatesNothing()
     {
-        var jwks = ParseSet(RsaMembers(Rsa, "r"), EcMembers(P256, kid: "e"), RsaMembers(Rsa2, "s").Having("use", "enc"));
+        var jwks = ParseSet(
+            RsaMembers(Rsa, "r"), EcMembers(P256, kid: "e"), RsaMembers(Rsa2, "s").Having("use", "enc"));
         jwks.FindSigningKey("r", "RS256");
         jwks.TryGetKey("e", out _);
 

@@ -21,6 +21,31 @@ public class JwksParserDocumentTests
         Assert.Contains("test", result.Error.Message);
     }
 
+    [Fact]
+    public void Parse_InvalidUtf8_RefusedAsNotJson()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"keys\":[{\"kid\":\"xx\"}]}");
+        bytes[12] = 0xC3;
+
+        var result = JwksParser.Parse(bytes, "latin1", DateTimeOffset.UnixEpoch, 10);
+
+        Assert.Equal(JwksDocumentErrorKind.NotJson, result.Error!.Kind);
+        Assert.Contains("is not valid UTF-8", result.Error.Message);
+    }
+
+    [Theory]
+    [InlineData("kid")]
+    [InlineData("x5t")]
+    [InlineData("issuer")]
+    public void Parse_EscapedLoneSurrogate_RefusesKey(string member)
+    {
+        var json = Set(RsaMembers(Rsa).Having(member, "PLACEHOLDER")).Replace("PLACEHOLDER", "a\\ud800b");
+
+        var jwks = Parse(json).Jwks!;
+
+        Assert.Contains($"member '{member}' holds an escaped lone surrogate", Assert.Single(jwks.Refused).Reason);
+    }
+
     [Theory]
     [InlineData("[]", "is an array, not an object")]
     [InlineData("\"keys\"", "is a string, not an object")]
