@@ -1,52 +1,99 @@
-using System.Security.Cryptography;
-
 namespace AkkaJwks.Keys;
 
 /// <summary>
 /// One accepted public key as its JWKS published it (RFC 7517). Immutable and safe to share across threads.
-/// Only the parser creates instances, so every <see cref="Jwk"/> has passed its checks.
+/// Only the parser creates instances, so every <see cref="Jwk"/> has passed its checks. <see cref="ToString"/>
+/// names the key by kid, type, size and thumbprint, never by its material.
 /// </summary>
-public sealed class Jwk
+public sealed partial class Jwk
 {
     internal Jwk()
     {
-        throw new NotImplementedException("contract stub: the parser work replaces this");
     }
 
     /// <summary>The key type: <c>RSA</c>, <c>EC</c> or <c>OKP</c>.</summary>
-    public string Kty { get; } = "";
+    public string Kty { get; internal init; } = "";
 
     /// <summary>The key id, or <see langword="null"/> when the key has none.</summary>
-    public string? Kid { get; }
+    public string? Kid { get; internal init; }
 
     /// <summary>The intended use (<c>sig</c>, <c>enc</c>), or <see langword="null"/>.</summary>
-    public string? Use { get; }
+    public string? Use { get; internal init; }
 
     /// <summary>The algorithm the key is for, or <see langword="null"/>.</summary>
-    public string? Alg { get; }
+    public string? Alg { get; internal init; }
 
     /// <summary>The permitted operations (<c>key_ops</c>), or <see langword="null"/>.</summary>
-    public IReadOnlyList<string>? KeyOps { get; }
+    public IReadOnlyList<string>? KeyOps { get; internal init; }
 
-    /// <summary>The RFC 7638 SHA-256 thumbprint of the key, base64url without padding.</summary>
-    public string Thumbprint { get; } = "";
+    /// <summary>The curve (<c>crv</c>) of an EC or OKP key; <see langword="null"/> for RSA.</summary>
+    public string? Crv { get; internal init; }
+
+    /// <summary>The RSA modulus <c>n</c>, decoded, without leading zero bytes; empty for other key types.</summary>
+    public ReadOnlyMemory<byte> N { get; internal init; }
+
+    /// <summary>The RSA exponent <c>e</c>, decoded, without leading zero bytes; empty for other key types.</summary>
+    public ReadOnlyMemory<byte> E { get; internal init; }
+
+    /// <summary>The EC x coordinate or the OKP public key (<c>x</c>), decoded; empty for RSA.</summary>
+    public ReadOnlyMemory<byte> X { get; internal init; }
+
+    /// <summary>The EC y coordinate (<c>y</c>), decoded; empty for RSA and OKP.</summary>
+    public ReadOnlyMemory<byte> Y { get; internal init; }
+
+    /// <summary>The certificate chain (<c>x5c</c>) as published (base64 DER), or <see langword="null"/>.</summary>
+    /// <remarks>The first certificate's public key was checked against the key; dates and chain were not.</remarks>
+    public IReadOnlyList<string>? X5c { get; internal init; }
+
+    /// <summary>The SHA-1 certificate thumbprint (<c>x5t</c>) as published, unchecked, or <see langword="null"/>.</summary>
+    public string? X5t { get; internal init; }
+
+    /// <summary>The SHA-256 certificate thumbprint (<c>x5t#S256</c>) as published, or <see langword="null"/>.</summary>
+    public string? X5tS256 { get; internal init; }
 
     /// <summary>
-    /// Whether the key may verify signatures: not marked <c>use: "enc"</c>, <c>key_ops</c> (when present)
-    /// allows <c>verify</c>, and not a key-agreement curve (X25519, X448).
+    /// Members this model does not name (<c>issuer</c>, <c>x5u</c>, <c>status</c>...), each as the raw JSON text of
+    /// its value, by member name. Empty when there are none.
     /// </summary>
-    public bool IsSigningKey { get; }
+    public IReadOnlyDictionary<string, string> OtherMembers { get; internal init; } = EmptyMembers;
 
-    /// <summary>Whether the key may verify a JWS signed with <paramref name="alg"/>.</summary>
-    public bool CanVerify(string alg) => throw new NotImplementedException();
+    /// <summary>
+    /// The RFC 7638 SHA-256 thumbprint of the key, base64url without padding, computed from the canonical members
+    /// (minimal integers, base64url), so differently encoded copies of one key share it.
+    /// </summary>
+    public string Thumbprint { get; internal init; } = "";
 
-    /// <summary>Verifies a JWS signature made with <paramref name="alg"/> over <paramref name="data"/>.</summary>
-    public bool VerifySignature(string alg, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
-        throw new NotImplementedException();
+    /// <summary>The key size in bits: the RSA modulus length, or the curve size (256, 384, 521, 448).</summary>
+    public int KeySize { get; internal init; }
 
-    /// <summary>The key as a cached <see cref="RSA"/>, or <see langword="null"/> when it is not an RSA key.</summary>
-    public RSA? GetRsa() => throw new NotImplementedException();
+    /// <summary>
+    /// Whether the key may verify signatures: <c>use</c> absent or <c>sig</c>, <c>key_ops</c> (when present)
+    /// allows <c>verify</c>, <c>alg</c> (when present) is a signature algorithm, and not a key-agreement curve
+    /// (X25519, X448).
+    /// </summary>
+    public bool IsSigningKey { get; internal init; }
 
-    /// <summary>The key as a cached <see cref="ECDsa"/>, or <see langword="null"/> when it is not an EC key.</summary>
-    public ECDsa? GetECDsa() => throw new NotImplementedException();
+    internal JwkKeyKind Kind { get; init; }
+
+    internal static IReadOnlyDictionary<string, string> EmptyMembers { get; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Whether the key may verify a JWS signed with <paramref name="alg"/>: it is a signing key, the algorithm
+    /// fits its type and curve, and the key's own <c>alg</c>, when published, is the same. Never for <c>none</c>.
+    /// </summary>
+    public bool CanVerify(string alg)
+    {
+        ArgumentNullException.ThrowIfNull(alg);
+        if (!IsSigningKey || (Alg is not null && !string.Equals(Alg, alg, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var algorithm = JwaAlgorithm.Find(alg);
+        return algorithm.IsSignature && JwkCurve.Fits(Kind, Crv ?? "", algorithm);
+    }
+
+    /// <summary>Names the key by kid, type, size and thumbprint; never shows key material.</summary>
+    public override string ToString() =>
+        $"{Kty} key '{Kid ?? "(no kid)"}' ({(Crv is null ? "" : Crv + ", ")}{KeySize} bits, thumbprint {Thumbprint})";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 
@@ -6,23 +7,42 @@ namespace AkkaJwks.Keys;
 /// <summary>
 /// An immutable JSON Web Key Set: the accepted keys in document order, an index by <c>kid</c> built once,
 /// the refused keys with their reasons, and where and when the document came from.
-/// Safe to share across threads.
+/// Safe to share across threads; look-ups take no lock and, when they find a key, allocate nothing.
 /// </summary>
 public sealed class Jwks
 {
-    internal Jwks()
+    private readonly FrozenDictionary<string, Jwk> _byKid;
+    private readonly FrozenDictionary<string, ImmutableArray<Jwk>> _sharedKids;
+
+    internal Jwks(ImmutableArray<Jwk> keys, ImmutableArray<RefusedKey> refused, string source, DateTimeOffset fetchedAt)
     {
-        throw new NotImplementedException("contract stub: the parser work replaces this");
+        Keys = keys;
+        Refused = refused;
+        Source = source;
+        FetchedAt = fetchedAt;
+        (_byKid, _sharedKids) = BuildIndex(keys);
     }
 
-    /// <summary>The accepted keys, in document order.</summary>
+    private Jwks(Jwks keys, string source, DateTimeOffset fetchedAt, string? eTag, DateTimeOffset? lastModified)
+    {
+        Keys = keys.Keys;
+        Refused = keys.Refused;
+        _byKid = keys._byKid;
+        _sharedKids = keys._sharedKids;
+        Source = source;
+        FetchedAt = fetchedAt;
+        ETag = eTag;
+        LastModified = lastModified;
+    }
+
+    /// <summary>The accepted keys, in document order (a copy of a key under the same kid is kept once).</summary>
     public ImmutableArray<Jwk> Keys { get; }
 
     /// <summary>The refused keys, each with its index, kid and reason.</summary>
     public ImmutableArray<RefusedKey> Refused { get; }
 
     /// <summary>Where the document came from: a URL or a file name.</summary>
-    public string Source { get; } = "";
+    public string Source { get; }
 
     /// <summary>When the document was fetched or read.</summary>
     public DateTimeOffset FetchedAt { get; }
@@ -33,10 +53,148 @@ public sealed class Jwks
     /// <summary>The <c>Last-Modified</c> the server sent with the document, or <see langword="null"/>.</summary>
     public DateTimeOffset? LastModified { get; }
 
-    /// <summary>Finds a key by <c>kid</c> without locks or allocation.</summary>
-    public bool TryGetKey(string kid, [NotNullWhen(true)] out Jwk? key) => throw new NotImplementedException();
+    /// <summary>
+    /// Finds a key by <c>kid</c> without locks or allocation. When different keys share the kid, this gives the
+    /// first in document order whatever it is for; to verify a signature use <see cref="TryGetSigningKey"/>.
+    /// </summary>
+    public bool TryGetKey(string kid, [NotNullWhen(true)] out Jwk? key) => _byKid.TryGetValue(kid, out key);
+
+    /// <summary>
+    /// Finds the one key that may verify a JWS with this <paramref name="kid"/> and <paramref name="alg"/>, by
+    /// the rules of <see cref="FindSigningKey"/>. No lock; no allocation when a key is found.
+    /// </summary>
+    public bool TryGetSigningKey(string? kid, string? alg, [NotNullWhen(true)] out Jwk? key)
+    {
+        var result = FindSigningKey(kid, alg);
+        key = result.Key;
+        return result.IsFound;
+    }
+
+    /// <summary>
+    /// Finds the one key that may verify a JWS whose header has <paramref name="kid"/> and
+    /// <paramref name="alg"/>, or says why there is none. <c>none</c> is never verified; only signing keys
+    /// (<see cref="Jwk.IsSigningKey"/>) are offered; with an <paramref name="alg"/>, only keys that
+    /// <see cref="Jwk.CanVerify"/> it, so an RSA key never answers <c>ES256</c> and a key published for
+    /// <c>RS256</c> never answers <c>PS256</c>. Different keys under one kid are told apart this way; when
+    /// several still fit the result is <see cref="JwkLookupStatus.Ambiguous"/>. Without a kid, the one signing
+    /// key of the whole set that fits is found. No lock; no allocation when a key is found.
+    /// </summary>
+    public JwkLookupResult FindSigningKey(string? kid, string? alg)
+    {
+        if (alg is not null && alg.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return new JwkLookupResult(JwkLookupStatus.AlgorithmNone, kid, alg, null, this, null, 0);
+        }
+
+        if (kid is null)
+        {
+            return Choose(Keys.AsSpan(), null, alg);
+        }
+
+        if (!_byKid.TryGetValue(kid, out var first))
+        {
+            return new JwkLookupResult(JwkLookupStatus.UnknownKid, kid, alg, null, this, null, 0);
+        }
+
+        return _sharedKids.Count != 0 && _sharedKids.TryGetValue(kid, out var all)
+            ? Choose(all.AsSpan(), kid, alg)
+            : Choose(new ReadOnlySpan<Jwk>(in first), kid, alg);
+    }
 
     /// <summary>A copy with other HTTP validators and fetch time; the keys and index are shared.</summary>
     public Jwks WithOrigin(string source, DateTimeOffset fetchedAt, string? eTag, DateTimeOffset? lastModified) =>
-        throw new NotImplementedException();
+        new(this, source, fetchedAt, eTag, lastModified);
+
+    /// <summary>
+    /// The keys of this set that <paramref name="other"/> does not hold, a key being its kid and thumbprint;
+    /// for change events (<c>this</c> the new set: added keys; <c>this</c> the old set: removed keys).
+    /// </summary>
+    public ImmutableArray<Jwk> KeysNotIn(Jwks other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var builder = ImmutableArray.CreateBuilder<Jwk>();
+        foreach (var key in Keys)
+        {
+            if (!other.Holds(key))
+            {
+                builder.Add(key);
+            }
+        }
+
+        return builder.DrainToImmutable();
+    }
+
+    /// <summary>Whether both sets hold the same keys (kid and thumbprint), whatever their order and origin.</summary>
+    public bool HasSameKeysAs(Jwks other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Keys == other.Keys
+            || (Keys.Length == other.Keys.Length && KeysNotIn(other).IsEmpty && other.KeysNotIn(this).IsEmpty);
+    }
+
+    private bool Holds(Jwk key)
+    {
+        foreach (var candidate in key.Kid is not null && _sharedKids.TryGetValue(key.Kid, out var all) ? all : Keys)
+        {
+            if (candidate.Kid == key.Kid && candidate.Thumbprint == key.Thumbprint)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private JwkLookupResult Choose(ReadOnlySpan<Jwk> candidates, string? kid, string? alg)
+    {
+        Jwk? found = null;
+        Jwk? signing = null;
+        var matches = 0;
+        foreach (var key in candidates)
+        {
+            if (!key.IsSigningKey)
+            {
+                continue;
+            }
+
+            signing ??= key;
+            if (alg is null || key.CanVerify(alg))
+            {
+                found ??= key;
+                matches++;
+            }
+        }
+
+        var status = matches switch
+        {
+            1 => JwkLookupStatus.Found,
+            > 1 => JwkLookupStatus.Ambiguous,
+            _ when kid is null => JwkLookupStatus.UnknownKid,
+            _ when signing is null => JwkLookupStatus.NotForSignatures,
+            _ => JwkLookupStatus.AlgorithmMismatch,
+        };
+        var considered = signing ?? (candidates.IsEmpty ? null : candidates[0]);
+        return new JwkLookupResult(status, kid, alg, matches == 1 ? found : null, this, considered, matches);
+    }
+
+    private static (FrozenDictionary<string, Jwk>, FrozenDictionary<string, ImmutableArray<Jwk>>) BuildIndex(
+        ImmutableArray<Jwk> keys)
+    {
+        var byKid = new Dictionary<string, Jwk>(keys.Length, StringComparer.Ordinal);
+        Dictionary<string, ImmutableArray<Jwk>>? shared = null;
+        foreach (var key in keys)
+        {
+            if (key.Kid is null || byKid.TryAdd(key.Kid, key))
+            {
+                continue;
+            }
+
+            shared ??= new Dictionary<string, ImmutableArray<Jwk>>(StringComparer.Ordinal);
+            shared[key.Kid] = shared.TryGetValue(key.Kid, out var all) ? all.Add(key) : [byKid[key.Kid], key];
+        }
+
+        return (
+            byKid.ToFrozenDictionary(StringComparer.Ordinal),
+            shared?.ToFrozenDictionary(StringComparer.Ordinal) ?? FrozenDictionary<string, ImmutableArray<Jwk>>.Empty);
+    }
 }

@@ -1,0 +1,279 @@
+using System.Buffers;
+
+namespace AkkaJwks.Keys;
+
+/// <summary>
+/// Applies the accept and refuse rules (README, "Keys and the parser") to one key's members. A reason is one
+/// sentence naming the member, what is wrong with it and what is expected; it never quotes key material.
+/// </summary>
+internal static class JwkFactory
+{
+    private const int MinRsaBits = 2048;
+    private const int MaxRsaBits = 16384;
+
+    public static Jwk? Create(JwkMembers m, ReadOnlySpan<byte> document, out string? reason)
+    {
+        reason = Judge(m, out var kind, out var alg);
+        if (reason is not null)
+        {
+            return null;
+        }
+
+        return kind == JwkKeyKind.Rsa
+            ? CreateRsa(m, document, alg, out reason)
+            : CreateCurveKey(m, document, kind, alg, out reason);
+    }
+
+    private static string? Judge(JwkMembers m, out JwkKeyKind kind, out JwaAlgorithm alg)
+    {
+        kind = default;
+        alg = default;
+        if (m.Kty is null)
+        {
+            return m.Has(JwkMember.Kty)
+                ? m.Problem
+                : "has no 'kty' member; a key type of RSA, EC or OKP is expected";
+        }
+
+        if (m.Kty == "oct")
+        {
+            return "is a symmetric key (kty 'oct'): a shared secret that is published is compromised, so the key "
+                + "is refused";
+        }
+
+        if (m.Kty is not ("RSA" or "EC" or "OKP"))
+        {
+            return $"kty '{m.Kty}' is not a supported key type; RSA, EC or OKP is expected";
+        }
+
+        if (m.PrivateMember is not null)
+        {
+            return $"carries private member '{m.PrivateMember}': a published private key is compromised, so the "
+                + "key is refused";
+        }
+
+        if (m.Problem is not null)
+        {
+            return m.Problem;
+        }
+
+        return JudgeTypeAndAlg(m, out kind, out alg);
+    }
+
+    private static string? JudgeTypeAndAlg(JwkMembers m, out JwkKeyKind kind, out JwaAlgorithm alg)
+    {
+        kind = JwkKeyKind.Rsa;
+        alg = default;
+        if (m.Kty != "RSA")
+        {
+            var expected = m.Kty == "EC" ? "P-256, P-384 or P-521" : "Ed25519, Ed448, X25519 or X448";
+            if (m.Crv is null)
+            {
+                return $"{m.Kty} key has no 'crv' member; {expected} is expected";
+            }
+
+            if (JwkCurve.Find(m.Kty!, m.Crv) is not { } found)
+            {
+                return $"crv '{m.Crv}' is not supported for {m.Kty} keys; {expected} is expected";
+            }
+
+            kind = found;
+        }
+
+        if (m.Alg is not null)
+        {
+            alg = JwaAlgorithm.Find(m.Alg);
+            var problem = alg.Kind switch
+            {
+                JwaKind.Unregistered => $"alg '{m.Alg}' is not a registered JWS or JWE algorithm",
+                JwaKind.None => "alg 'none' marks unsigned content; a key published for it is refused",
+                _ when !JwkCurve.Fits(kind, m.Crv ?? "", alg) =>
+                    $"alg '{m.Alg}' does not fit {Describe(kind)}; it needs {Needs(alg)}",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        var markedForSignatures = m.Use == "sig" || alg.IsSignature
+            || (m.KeyOps is not null && (m.KeyOps.Contains("verify") || m.KeyOps.Contains("sign")));
+        if (kind is JwkKeyKind.X25519 or JwkKeyKind.X448 && markedForSignatures)
+        {
+            return $"crv '{m.Crv}' is a key-agreement curve, but the key is marked for signatures "
+                + "(use, alg or key_ops); it cannot verify a signature";
+        }
+
+        return null;
+    }
+
+    private static Jwk? CreateRsa(JwkMembers m, ReadOnlySpan<byte> document, JwaAlgorithm alg, out string? reason)
+    {
+        reason = Missing(m, JwkMember.N, "RSA key", "the modulus")
+            ?? Missing(m, JwkMember.E, "RSA key", "the exponent");
+        if (reason is not null)
+        {
+            return null;
+        }
+
+        var n = DecodeInteger(m.N.Resolve(document), "n", ref reason);
+        var e = DecodeInteger(m.E.Resolve(document), "e", ref reason);
+        if (n is null || e is null)
+        {
+            return null;
+        }
+
+        var bits = JwkIntegers.BitLength(n);
+        reason = bits switch
+        {
+            < MinRsaBits => $"RSA modulus 'n' is {bits} bits; at least {MinRsaBits} are required",
+            > MaxRsaBits => $"RSA modulus 'n' is {bits} bits; at most {MaxRsaBits} are supported",
+            _ when e.Length == 0 || (e.Length == 1 && e[0] < 3) =>
+                "RSA exponent 'e' is below 3; an odd exponent of at least 3 (usually 65537) is expected",
+            _ when (e[^1] & 1) == 0 => "RSA exponent 'e' is even; an odd exponent (usually 65537) is expected",
+            _ => CheckCertificate(m, document, JwkKeyKind.Rsa, n, e),
+        };
+
+        return reason is null ? Build(m, JwkKeyKind.Rsa, alg, bits, n, e, [], []) : null;
+    }
+
+    private static Jwk? CreateCurveKey(
+        JwkMembers m, ReadOnlySpan<byte> document, JwkKeyKind kind, JwaAlgorithm alg, out string? reason)
+    {
+        var ec = JwkCurve.IsEc(kind);
+        reason = Missing(m, JwkMember.X, $"{m.Kty} key", "the public key");
+        reason ??= ec ? Missing(m, JwkMember.Y, "EC key", "the y coordinate") : null;
+        if (reason is not null)
+        {
+            return null;
+        }
+
+        var x = DecodeFixed(m.X.Resolve(document), "x", kind, m.Crv!, ref reason);
+        var y = ec ? DecodeFixed(m.Y.Resolve(document), "y", kind, m.Crv!, ref reason) : [];
+        if (x is null || y is null)
+        {
+            return null;
+        }
+
+        if (ec && !JwkCurve.IsOnCurve(kind, x, y))
+        {
+            reason = $"EC point ('x', 'y') is not on curve {m.Crv}; a public key must be a point of its curve";
+            return null;
+        }
+
+        reason = JwkEdwards.Check(kind, x) ?? CheckCertificate(m, document, kind, x, y);
+        return reason is null ? Build(m, kind, alg, JwkCurve.Bits(kind), [], [], x, y) : null;
+    }
+
+    private static Jwk Build(
+        JwkMembers m, JwkKeyKind kind, JwaAlgorithm alg, int bits, byte[] n, byte[] e, byte[] x, byte[] y)
+    {
+        var rsa = kind == JwkKeyKind.Rsa;
+        var signing = m.Use is null or "sig"
+            && (m.KeyOps is null || m.KeyOps.Contains("verify"))
+            && kind is not (JwkKeyKind.X25519 or JwkKeyKind.X448)
+            && (m.Alg is null || alg.IsSignature);
+        return new Jwk
+        {
+            Kind = kind,
+            Kty = m.Kty!,
+            Kid = m.Kid,
+            Use = m.Use,
+            Alg = m.Alg,
+            KeyOps = m.KeyOps,
+            Crv = rsa ? null : m.Crv,
+            N = n,
+            E = e,
+            X = x,
+            Y = y,
+            X5c = m.X5c,
+            X5t = m.X5t,
+            X5tS256 = m.X5tS256,
+            OtherMembers = m.Other ?? Jwk.EmptyMembers,
+            Thumbprint = rsa ? JwkThumbprint.Compute(kind, "", n, e) : JwkThumbprint.Compute(kind, m.Crv!, x, y),
+            KeySize = bits,
+            IsSigningKey = signing,
+        };
+    }
+
+    private static string? CheckCertificate(
+        JwkMembers m, ReadOnlySpan<byte> document, JwkKeyKind kind, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        if (m.X5c is null)
+        {
+            return null;
+        }
+
+        return m.X5c.Count == 0
+            ? "member 'x5c' is an empty array; at least the certificate of this key is expected"
+            : JwkCertificate.Check(m.X5cFirst.Resolve(document), kind, first, second);
+    }
+
+    private static string? Missing(JwkMembers m, JwkMember member, string what, string role) =>
+        m.Has(member) ? null : $"{what} has no '{Name(member)}' member ({role}), which is required";
+
+    private static string Name(JwkMember member) => member switch
+    {
+        JwkMember.N => "n",
+        JwkMember.E => "e",
+        JwkMember.X => "x",
+        _ => "y",
+    };
+
+    private static byte[]? DecodeInteger(ReadOnlySpan<byte> text, string name, ref string? reason)
+    {
+        var max = JwkBase64.MaxDecodedLength(text.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(max);
+        byte[]? result = null;
+        if (JwkBase64.TryDecode(text, rented, out var written))
+        {
+            result = JwkIntegers.TrimLeadingZeros(rented.AsSpan(0, written)).ToArray();
+        }
+        else
+        {
+            reason ??= $"member '{name}' does not decode as base64url; an unsigned big-endian integer is expected";
+        }
+
+        ArrayPool<byte>.Shared.Return(rented);
+        return result;
+    }
+
+    private static byte[]? DecodeFixed(
+        ReadOnlySpan<byte> text, string name, JwkKeyKind kind, string crv, ref string? reason)
+    {
+        var bytes = JwkBase64.Decode(text);
+        var expected = JwkCurve.KeyLength(kind);
+        if (bytes is null)
+        {
+            reason ??= $"member '{name}' does not decode as base64url; {expected} bytes for {crv} are expected";
+            return null;
+        }
+
+        if (bytes.Length != expected)
+        {
+            reason ??= $"member '{name}' is {bytes.Length} bytes; {crv} needs exactly {expected}";
+            return null;
+        }
+
+        return bytes;
+    }
+
+    private static string Describe(JwkKeyKind kind) => kind switch
+    {
+        JwkKeyKind.Rsa => "an RSA key",
+        JwkKeyKind.EcP256 => "an EC key on P-256",
+        JwkKeyKind.EcP384 => "an EC key on P-384",
+        JwkKeyKind.EcP521 => "an EC key on P-521",
+        _ => $"an OKP key on {kind}",
+    };
+
+    private static string Needs(in JwaAlgorithm alg) => alg.Kind switch
+    {
+        JwaKind.RsaSignature or JwaKind.RsaEncryption => "an RSA key",
+        JwaKind.EcSignature => $"an EC key on {alg.Curve}",
+        JwaKind.EdDsaSignature => alg.Curve is null ? "an OKP key on Ed25519 or Ed448" : $"an OKP key on {alg.Curve}",
+        JwaKind.KeyAgreement => "an EC key or an OKP key on X25519 or X448",
+        _ => "a symmetric key (kty 'oct'), which a JWKS must not publish",
+    };
+}
