@@ -1,0 +1,80 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace AkkaJwks.Http;
+
+/// <summary>
+/// The certificate rules of <see cref="HttpJwksClientOptions"/>: validation is always on; pins replace chain trust
+/// but not the host name; a caller's callback decides with the platform's findings.
+/// </summary>
+internal sealed class ServerCertificateCheck
+{
+    private readonly HashSet<string> _pins;
+    private readonly Func<X509Certificate2, X509Chain?, SslPolicyErrors, bool>? _callback;
+
+    public ServerCertificateCheck(HttpJwksClientOptions options)
+    {
+        _pins = new HashSet<string>(options.PinnedSpkiSha256, StringComparer.Ordinal);
+        _callback = options.ServerCertificateValidation;
+    }
+
+    /// <summary>The handler's callback; on refusal it leaves the reason on the request that caused the handshake.</summary>
+    public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        var refusal = Refuse(certificate, chain, errors);
+        if (refusal is not null && AttemptState.Of(sender as HttpRequestMessage) is { } state)
+        {
+            state.TlsRefusal = refusal;
+        }
+
+        return refusal is null;
+    }
+
+    /// <summary>Why the certificate is refused, or <see langword="null"/> when it is accepted.</summary>
+    public string? Refuse(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (certificate is null)
+        {
+            return "the server sent no certificate";
+        }
+
+        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        if (_pins.Count > 0)
+        {
+            var pin = JwksSpkiPin.Compute(leaf);
+            if (!_pins.Contains(pin))
+            {
+                return $"the pin failed: the certificate's public key has the pin {pin}, which matches none of the " +
+                    $"{_pins.Count} pinned-spki-sha256 value(s)";
+            }
+        }
+
+        if (_callback is not null)
+        {
+            return _callback(leaf, chain, errors)
+                ? null
+                : $"the custom certificate validation refused it (the platform found: {Describe(errors, chain)})";
+        }
+
+        if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+        {
+            return $"the name failed: the certificate (subject {leaf.Subject}) does not cover the host name";
+        }
+
+        var chainErrors = _pins.Count > 0 ? SslPolicyErrors.None : errors & SslPolicyErrors.RemoteCertificateChainErrors;
+        return chainErrors == SslPolicyErrors.None && (errors & SslPolicyErrors.RemoteCertificateNotAvailable) == 0
+            ? null
+            : $"the chain failed: {Describe(errors, chain)} for the certificate issued to {leaf.Subject} by {leaf.Issuer}";
+    }
+
+    private static string Describe(SslPolicyErrors errors, X509Chain? chain)
+    {
+        if (errors == SslPolicyErrors.None)
+        {
+            return "no errors";
+        }
+
+        var statuses = chain?.ChainStatus.Select(status => status.Status.ToString()).Distinct().ToArray() ?? [];
+        return statuses.Length == 0 ? errors.ToString() : $"{errors} ({string.Join(", ", statuses)})";
+    }
+}
