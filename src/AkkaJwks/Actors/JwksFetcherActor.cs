@@ -1,33 +1,220 @@
 using Akka.Actor;
+using Akka.Event;
 using AkkaJwks.Configuration;
 using AkkaJwks.Http;
+using AkkaJwks.Keys;
 
 namespace AkkaJwks.Actors;
 
-/// <summary>One named fetcher: keeps one endpoint's JWKS fresh and answers look-ups.</summary>
-internal sealed class JwksFetcherActor : ReceiveActor, IWithTimers
+/// <summary>
+/// One named fetcher: keeps one endpoint's JWKS fresh on Akka timers, keeps the last good keys through failures,
+/// publishes every accepted set to <see cref="JwksSnapshots"/>, and answers look-ups. It never blocks: the HTTP call
+/// runs as a task whose outcome comes back as a message, and stopping the actor cancels it.
+/// </summary>
+internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
 {
+    // One key for the refresh and the retry, so a manual refresh replaces the pending timer instead of adding a loop.
+    private const string FetchTimerKey = "fetch";
+    private const string KidMissTimerKey = "kid-miss-wait";
+
     private readonly JwksFetcherOptions _options;
     private readonly IJwksHttpClient _httpClient;
     private readonly JwksSnapshots _snapshots;
+    private readonly FetchRhythm _rhythm;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly List<IActorRef> _keysWaiters = [];
+    private readonly List<IActorRef> _firstFetchWaiters = [];
 
-    private JwksFetcherActor(JwksFetcherOptions options, IJwksHttpClient httpClient, JwksSnapshots snapshots)
+    private Jwks? _keys;
+    private FetcherStatus _status = FetcherStatus.Starting;
+    private bool _firstFetchDone;
+    private DateTimeOffset? _lastSuccess;
+    private JwksFetchException? _lastError;
+    private int _failuresInRow;
+    private DateTimeOffset? _nextFetchDue;
+
+    private JwksFetcherActor(
+        JwksFetcherOptions options, IJwksHttpClient httpClient, JwksSnapshots snapshots, Func<double> nextUnit)
     {
         _options = options;
         _httpClient = httpClient;
         _snapshots = snapshots;
+        _rhythm = new FetchRhythm(options, nextUnit);
+
+        Receive<GetKeys>(_ => OnGetKeys());
+        Receive<GetKey>(OnGetKey);
+        Receive<Refresh>(_ => OnRefresh());
+        Receive<GetState>(_ => Sender.Tell(CurrentState()));
+        Receive<AwaitFirstFetch>(_ => OnAwaitFirstFetch());
+        Receive<FetchTick>(tick => StartFetch(tick.Trigger));
+        Receive<FetchCompleted>(OnFetchCompleted);
+        Receive<FetchFaulted>(OnFetchFaulted);
+        Receive<KidMissWaitElapsed>(_ => OnKidMissWaitElapsed());
     }
 
     /// <summary>Set by Akka before the actor starts.</summary>
     public ITimerScheduler Timers { get; set; } = null!;
 
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
+
     /// <summary>The props of a fetcher for <paramref name="options"/>; the caller owns the HTTP client.</summary>
     public static Props Props(JwksFetcherOptions options, IJwksHttpClient httpClient, JwksSnapshots snapshots) =>
-        Akka.Actor.Props.Create(() => new JwksFetcherActor(options, httpClient, snapshots));
+        Props(options, httpClient, snapshots, Random.Shared.NextDouble);
+
+    /// <summary>As above, with the source of jitter: a uniform random number in [0, 1), seeded in tests.</summary>
+    internal static Props Props(
+        JwksFetcherOptions options, IJwksHttpClient httpClient, JwksSnapshots snapshots, Func<double> nextUnit)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(nextUnit);
+        return Akka.Actor.Props.Create(() => new JwksFetcherActor(options, httpClient, snapshots, nextUnit));
+    }
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        if (!_snapshots.TryGet(_options.Name, out var snapshot))
+        {
+            StartFetch(FetchTriggers.Initial);
+            return;
+        }
+
+        // A restarted fetcher serves its last published keys from the first instant and keeps the old rhythm.
+        _keys = snapshot;
+        _status = FetcherStatus.Ready;
+        _firstFetchDone = true;
+        _lastSuccess = snapshot.FetchedAt;
+        var due = snapshot.FetchedAt + _options.RefreshInterval - Now;
+        ScheduleFetch(due > TimeSpan.Zero ? due : TimeSpan.Zero, FetchTriggers.Scheduled);
+        _log.Debug("JWKS fetcher {0} started from its last published set ({1} keys, fetched {2:O})",
+            _options.Name, snapshot.Keys.Length, snapshot.FetchedAt);
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        CancelInFlight();
+
+        var reason = "the fetcher stopped before its first fetch completed";
+        foreach (var waiter in _keysWaiters.Concat(_firstFetchWaiters))
+        {
+            waiter.Tell(new Status.Failure(new KeysNotReadyException(_options.Name, reason)));
+        }
+
+        foreach (var waiter in _kidWaiters)
+        {
+            waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
+                "the fetcher stopped while the refresh it triggered was running")));
+        }
+
+        _keysWaiters.Clear();
+        _firstFetchWaiters.Clear();
+        _kidWaiters.Clear();
+        _log.Debug("JWKS fetcher {0} stopped", _options.Name);
+    }
+
+    private void OnGetKeys()
+    {
+        if (_keys is not null)
+        {
+            Sender.Tell(_keys);
+        }
+        else if (!_firstFetchDone)
+        {
+            _keysWaiters.Add(Sender);
+        }
+        else
+        {
+            Sender.Tell(new Status.Failure(NotReady()));
+        }
+    }
+
+    private void OnAwaitFirstFetch()
+    {
+        if (_keys is not null)
+        {
+            Sender.Tell(new FirstFetchCompleted(_options.Name, _keys));
+        }
+        else if (!_firstFetchDone)
+        {
+            _firstFetchWaiters.Add(Sender);
+        }
+        else
+        {
+            Sender.Tell(new Status.Failure(NotReady()));
+            StopIfSyncInitFailed();
+        }
+    }
+
+    private void OnRefresh()
+    {
+        Sender.Tell(new RefreshAccepted(_options.Name));
+        StartFetch(FetchTriggers.Manual);
+    }
+
+    private void AnswerFirstFetchWaiters()
+    {
+        _firstFetchDone = true;
+        object keysAnswer = _keys is null ? new Status.Failure(NotReady()) : _keys;
+        object firstAnswer = _keys is null
+            ? new Status.Failure(NotReady())
+            : new FirstFetchCompleted(_options.Name, _keys);
+        _keysWaiters.ForEach(waiter => waiter.Tell(keysAnswer));
+        _firstFetchWaiters.ForEach(waiter => waiter.Tell(firstAnswer));
+        _keysWaiters.Clear();
+        _firstFetchWaiters.Clear();
+    }
+
+    private void StopIfSyncInitFailed()
+    {
+        if (_keys is null && _options.SyncInit && _options.StopOnSyncInitFailure)
+        {
+            _log.Warning("JWKS fetcher {0} stops: its first fetch failed and stop-on-sync-init-failure is on",
+                _options.Name);
+            Context.Stop(Self);
+        }
+    }
+
+    private KeysNotReadyException NotReady()
+    {
+        if (_lastError is null)
+        {
+            return new KeysNotReadyException(_options.Name, "its first fetch has not completed yet");
+        }
+
+        var next = _nextFetchDue is { } due ? $"the next attempt is due at {due:O}" : "a fetch is running now";
+        return new KeysNotReadyException(
+            _options.Name,
+            $"no fetch from {_options.Url} has succeeded yet; the last failed with {_lastError.Kind}: " +
+            $"{_lastError.Message} ({_failuresInRow} failures in a row; {next})",
+            _lastError);
+    }
+
+    private FetcherState CurrentState() => new(
+        _options.Name,
+        _status,
+        _keys,
+        _lastSuccess,
+        _lastError?.Message,
+        _lastError?.Kind,
+        _failuresInRow,
+        _nextFetchDue,
+        _keys?.ETag,
+        _keys?.LastModified,
+        _options);
+
+    private void ScheduleFetch(TimeSpan delay, string trigger)
+    {
+        Timers.StartSingleTimer(FetchTimerKey, new FetchTick(trigger), delay);
+        _nextFetchDue = Now + delay;
+    }
 
     /// <summary>
     /// Asks for the outcome of the first fetch: answered, once it completes, with <see cref="FirstFetchCompleted"/>
-    /// or <c>Status.Failure</c> carrying the reason. The registry sends it for sync-init.
+    /// or <c>Status.Failure</c> with a <see cref="KeysNotReadyException"/> whose inner exception is the
+    /// <see cref="JwksFetchException"/> that says why. The registry sends it for sync-init.
     /// </summary>
     public sealed record AwaitFirstFetch
     {
@@ -38,4 +225,6 @@ internal sealed class JwksFetcherActor : ReceiveActor, IWithTimers
         /// <summary>The one instance.</summary>
         public static AwaitFirstFetch Instance { get; } = new();
     }
+
+    private sealed record FetchTick(string Trigger);
 }

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Event;
+using AkkaJwks.Http;
+using AkkaJwks.Keys;
+using AkkaJwks.Telemetry;
+
+namespace AkkaJwks.Actors;
+
+/// <summary>Starting a fetch and taking its outcome.</summary>
+internal sealed partial class JwksFetcherActor
+{
+    private InFlightFetch? _inFlight;
+    private long _fetchCount;
+
+    private void StartFetch(string trigger)
+    {
+        if (_inFlight is not null)
+        {
+            return;
+        }
+
+        Timers.Cancel(FetchTimerKey);
+        _nextFetchDue = null;
+        var request = new JwksHttpRequest
+        {
+            Url = _options.Url,
+            Headers = _options.Headers,
+            IfNoneMatch = _keys?.ETag,
+            IfModifiedSince = _keys?.LastModified,
+            Timeout = _options.RequestTimeout,
+            MaxResponseBytes = _options.MaxResponseBytes,
+            MaxRedirects = _options.MaxRedirects,
+            TransientRetries = _options.TransientRetries,
+            AllowInsecureHttp = _options.AllowInsecureHttp,
+        };
+
+        // The activity must not stay current on the dispatcher thread, only flow into the HTTP call.
+        var previous = Activity.Current;
+        var activity = JwksInstruments.ActivitySource.StartActivity(JwksInstruments.FetchActivityName);
+        activity?.SetTag(JwksTelemetryTags.Name, _options.Name);
+        activity?.SetTag(JwksTelemetryTags.Url, _options.Url.ToString());
+        activity?.SetTag(JwksTelemetryTags.Trigger, trigger);
+        var cancellation = new CancellationTokenSource();
+        var fetch = new InFlightFetch(++_fetchCount, trigger, Now, cancellation, activity);
+        _inFlight = fetch;
+        Task<JwksHttpResponse> task;
+        try
+        {
+            task = _httpClient.GetAsync(request, cancellation.Token);
+        }
+        catch (Exception e)
+        {
+            task = Task.FromException<JwksHttpResponse>(e);
+        }
+
+        Activity.Current = previous;
+        Context.System.EventStream.Publish(new JwksFetchStarted(_options.Name, _options.Url, fetch.StartedAt, trigger));
+        _log.Debug("JWKS fetcher {0}: fetch {1} ({2}) of {3} started", _options.Name, fetch.Id, trigger, _options.Url);
+        _ = PipeOutcomeAsync(task, fetch.Id, Self, cancellation.Token);
+    }
+
+    private static async Task PipeOutcomeAsync(
+        Task<JwksHttpResponse> task, long id, IActorRef self, CancellationToken cancellationToken)
+    {
+        object outcome;
+        try
+        {
+            outcome = new FetchCompleted(id, await task.ConfigureAwait(false));
+        }
+        catch (Exception e)
+        {
+            outcome = new FetchFaulted(id, e);
+        }
+
+        // A cancelled fetch belongs to a stopped actor: telling it would only make a dead letter.
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            self.Tell(outcome);
+        }
+    }
+
+    private void CancelInFlight()
+    {
+        if (_inFlight is null)
+        {
+            return;
+        }
+
+        _inFlight.Cancellation.Cancel();
+        _inFlight.Cancellation.Dispose();
+        _inFlight.Activity?.SetStatus(ActivityStatusCode.Error, "cancelled: the fetcher stopped");
+        StopActivity(_inFlight.Activity);
+        _inFlight = null;
+    }
+
+    private void OnFetchCompleted(FetchCompleted outcome)
+    {
+        if (_inFlight is not { } fetch || fetch.Id != outcome.Id)
+        {
+            return;
+        }
+
+        var response = outcome.Response;
+        if (response.NotModified)
+        {
+            if (_keys is null)
+            {
+                Fail(fetch, new JwksFetchException(FetchFailureKind.Other, _options.Url,
+                    $"{_options.Url} answered 304 Not Modified although no validator was sent; expected a JWKS " +
+                    "document with status 200", statusCode: 304));
+                return;
+            }
+
+            var kept = _keys.WithOrigin(
+                _keys.Source, Now, response.ETag ?? _keys.ETag, response.LastModified ?? _keys.LastModified);
+            Succeed(fetch, kept, response, notModified: true);
+            return;
+        }
+
+        var parsed = JwksParser.Parse(response.Body.Span, _options.Url.ToString(), Now, _options.MaxKeys);
+        if (!parsed.IsJwks)
+        {
+            var kind = parsed.Error.Kind == JwksDocumentErrorKind.NotJson
+                ? FetchFailureKind.NotJson
+                : FetchFailureKind.NotJwks;
+            Fail(fetch, new JwksFetchException(kind, _options.Url,
+                $"The document at {_options.Url} is not a JWKS: {parsed.Error.Message}",
+                statusCode: response.StatusCode));
+            return;
+        }
+
+        var jwks = parsed.Jwks.WithOrigin(
+            parsed.Jwks.Source, parsed.Jwks.FetchedAt, response.ETag, response.LastModified);
+        LogRefused(jwks);
+        if (!jwks.Keys.Any(key => key.IsSigningKey))
+        {
+            Fail(fetch, new JwksFetchException(FetchFailureKind.NoUsableKeys, _options.Url,
+                $"The JWKS at {_options.Url} has no usable signing key ({jwks.Keys.Length} accepted, " +
+                $"{jwks.Refused.Length} refused); expected at least one public signing key, the last good keys " +
+                "are kept", statusCode: response.StatusCode));
+            return;
+        }
+
+        Succeed(fetch, jwks, response, notModified: false);
+    }
+
+    private void OnFetchFaulted(FetchFaulted outcome)
+    {
+        if (_inFlight is not { } fetch || fetch.Id != outcome.Id)
+        {
+            return;
+        }
+
+        var error = outcome.Error switch
+        {
+            JwksFetchException fetchError => fetchError,
+            OperationCanceledException cancelled => new JwksFetchException(FetchFailureKind.Timeout, _options.Url,
+                $"The fetch of {_options.Url} was cancelled before it completed (request-timeout " +
+                $"{_options.RequestTimeout})", innerException: cancelled),
+            var other => new JwksFetchException(FetchFailureKind.Other, _options.Url,
+                $"The fetch of {_options.Url} failed with {other.GetType().Name}: {other.Message}",
+                innerException: other),
+        };
+        Fail(fetch, error);
+    }
+
+    private void LogRefused(Jwks jwks)
+    {
+        foreach (var refused in jwks.Refused)
+        {
+            _log.Warning("JWKS fetcher {0}: refused key #{1} (kid {2}) of {3}: {4}",
+                _options.Name, refused.Index, refused.Kid ?? "(none)", _options.Url, refused.Reason);
+        }
+    }
+
+    private static void StopActivity(Activity? activity)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        // Stopping restores Activity.Current to the activity's parent; the dispatcher thread must keep its own.
+        var current = Activity.Current;
+        activity.Stop();
+        Activity.Current = current;
+    }
+
+    private sealed record InFlightFetch(
+        long Id, string Trigger, DateTimeOffset StartedAt, CancellationTokenSource Cancellation, Activity? Activity);
+
+    private sealed record FetchCompleted(long Id, JwksHttpResponse Response);
+
+    private sealed record FetchFaulted(long Id, Exception Error);
+}

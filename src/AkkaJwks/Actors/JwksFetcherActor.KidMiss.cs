@@ -1,0 +1,142 @@
+using System.Diagnostics.CodeAnalysis;
+using Akka.Actor;
+using Akka.Event;
+using AkkaJwks.Keys;
+using AkkaJwks.Telemetry;
+
+namespace AkkaJwks.Actors;
+
+/// <summary>
+/// Look-ups by kid. A known kid is answered at once. An unknown one joins the fetch in flight, or starts one refresh
+/// at most once per kid-miss-cooldown; every waiter is answered when that fetch ends, or after kid-miss-wait. A kid
+/// still absent after a successful refresh is remembered as absent for unknown-kid-ttl.
+/// </summary>
+internal sealed partial class JwksFetcherActor
+{
+    private readonly UnknownKids _unknownKids = new();
+    private readonly List<KidWaiter> _kidWaiters = [];
+    private DateTimeOffset? _lastKidMissRefresh;
+
+    private void OnGetKey(GetKey ask)
+    {
+        if (TryFindSigningKey(ask.Kid, ask.Alg, out var key))
+        {
+            Sender.Tell(key);
+            return;
+        }
+
+        var now = Now;
+        if (ask.Alg is not null && _keys is not null && _keys.TryGetKey(ask.Kid, out var other))
+        {
+            // A refresh would not make a known key fit another algorithm; forged headers must not spend refreshes.
+            CountMiss(JwksTelemetryTags.KidMissAlgMismatch);
+            Sender.Tell(new Status.Failure(NotFound(ask.Kid,
+                $"the key with this kid cannot verify alg '{ask.Alg}' (its alg is '{other.Alg ?? "(none)"}', use " +
+                $"'{other.Use ?? "(none)"}'); no refresh was tried")));
+            return;
+        }
+
+        if (_unknownKids.TryGetUntil(ask.Kid, now, out var until))
+        {
+            CountMiss(JwksTelemetryTags.KidMissRememberedAbsent);
+            Sender.Tell(new Status.Failure(NotFound(ask.Kid,
+                $"it was still absent after a refresh and is remembered as absent until {until:O} " +
+                "(unknown-kid-ttl); no refresh was tried")));
+            return;
+        }
+
+        if (_inFlight is null)
+        {
+            if (_lastKidMissRefresh is { } last && now < last + _options.KidMissCooldown)
+            {
+                CountMiss(JwksTelemetryTags.KidMissCooldown);
+                var end = last + _options.KidMissCooldown;
+                Sender.Tell(new Status.Failure(NotFound(ask.Kid,
+                    $"no refresh was tried: the kid-miss cool-down is active until {end:O} " +
+                    $"(one refresh per {_options.KidMissCooldown}, the last at {last:O})")));
+                return;
+            }
+
+            _lastKidMissRefresh = now;
+            JwksInstruments.KidMissRefreshes.Add(
+                1, new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name));
+            _log.Debug("JWKS fetcher {0}: unknown kid {1}, refreshing", _options.Name, ask.Kid);
+            StartFetch(FetchTriggers.KidMiss);
+        }
+
+        _kidWaiters.Add(new KidWaiter(Sender, ask.Kid, ask.Alg));
+        if (_kidWaiters.Count == 1)
+        {
+            Timers.StartSingleTimer(KidMissTimerKey, KidMissWaitElapsed.Instance, _options.KidMissWait);
+        }
+    }
+
+    private void AnswerKidWaiters(bool refreshSucceeded)
+    {
+        if (_kidWaiters.Count == 0)
+        {
+            return;
+        }
+
+        Timers.Cancel(KidMissTimerKey);
+        var now = Now;
+        var until = now + _options.UnknownKidTtl;
+        foreach (var waiter in _kidWaiters)
+        {
+            if (TryFindSigningKey(waiter.Kid, waiter.Alg, out var key))
+            {
+                waiter.Sender.Tell(key);
+            }
+            else if (refreshSucceeded)
+            {
+                _unknownKids.Remember(waiter.Kid, until, now);
+                CountMiss(JwksTelemetryTags.KidMissAbsent);
+                waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
+                    $"it is still absent after a refresh at {now:O}; remembered as absent until {until:O}")));
+            }
+            else
+            {
+                CountMiss(JwksTelemetryTags.KidMissRefreshFailed);
+                waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
+                    $"a refresh was tried and failed with {_lastError?.Kind}: {_lastError?.Message}")));
+            }
+        }
+
+        _kidWaiters.Clear();
+    }
+
+    private void OnKidMissWaitElapsed()
+    {
+        foreach (var waiter in _kidWaiters)
+        {
+            CountMiss(JwksTelemetryTags.KidMissWaitElapsed);
+            waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
+                $"a refresh was started but did not complete within kid-miss-wait ({_options.KidMissWait})")));
+        }
+
+        _kidWaiters.Clear();
+    }
+
+    private bool TryFindSigningKey(string kid, string? alg, [NotNullWhen(true)] out Jwk? key)
+    {
+        key = null;
+        return _keys is not null
+            && _keys.TryGetKey(kid, out key)
+            && key.IsSigningKey
+            && (alg is null || key.CanVerify(alg));
+    }
+
+    private JwkNotFoundException NotFound(string kid, string why) => new(
+        _options.Name, kid, $"JWKS fetcher '{_options.Name}' has no signing key with kid '{kid}': {why}.");
+
+    private void CountMiss(string outcome) => JwksInstruments.KidMissLookups.Add(1,
+        new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name),
+        new KeyValuePair<string, object?>(JwksTelemetryTags.KidMissOutcome, outcome));
+
+    private readonly record struct KidWaiter(IActorRef Sender, string Kid, string? Alg);
+
+    private sealed record KidMissWaitElapsed
+    {
+        public static KidMissWaitElapsed Instance { get; } = new();
+    }
+}
