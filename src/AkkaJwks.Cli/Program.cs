@@ -39,9 +39,11 @@ app.Configure(config =>
         .WithExample("watch", "--config", "fetchers.conf");
 });
 
+// Spectre.Console.Cli reads a lone '-' as an option with no name, so it is passed to commands under another name.
+var arguments = args.Select(arg => arg == "-" ? InspectCommand.StandardInput : arg);
 try
 {
-    return await app.RunAsync(args, stopping.Token);
+    return await app.RunAsync(arguments, stopping.Token);
 }
 catch (CommandAppException e)
 {
@@ -49,4 +51,9 @@ catch (CommandAppException e)
     var message = e.InnerException is FormatException format ? format.Message : e.Message;
     Terminal.WriteError($"akka-jwks: {message.TrimEnd('.')}; run 'akka-jwks --help' for usage.");
     return ExitCodes.Usage;
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    Terminal.WriteError($"akka-jwks: failed unexpectedly: {e.GetType().Name}: {e.Message}");
+    return ExitCodes.Failure;
 }

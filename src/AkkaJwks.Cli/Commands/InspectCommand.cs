@@ -14,6 +14,9 @@ namespace AkkaJwks.Cli.Commands;
 /// </summary>
 internal sealed class InspectCommand : AsyncCommand<InspectCommand.Settings>
 {
+    /// <summary>What the program passes for a lone <c>-</c> on the command line: read standard input.</summary>
+    public const string StandardInput = "(stdin)";
+
     /// <summary>The arguments of <c>inspect</c>.</summary>
     public sealed class Settings : CommandSettings
     {
@@ -37,7 +40,7 @@ internal sealed class InspectCommand : AsyncCommand<InspectCommand.Settings>
 
         foreach (var file in settings.Files)
         {
-            var source = file == "-" ? "(stdin)" : file;
+            var source = file;
             byte[] bytes;
             try
             {
@@ -57,7 +60,10 @@ internal sealed class InspectCommand : AsyncCommand<InspectCommand.Settings>
                 continue;
             }
 
-            Terminal.WriteError($"inspect: {source} is not a JWKS: {result.Error.Message}");
+            var why = result.Error.Message.Contains(source, StringComparison.Ordinal)
+                ? result.Error.Message
+                : $"{source} is not a JWKS: {result.Error.Message}";
+            Terminal.WriteError($"inspect: {why}");
             if (settings.Json)
             {
                 Console.Out.WriteLine(JwksJsonWriter.Invalid(source, result.Error.Message));
@@ -83,7 +89,7 @@ internal sealed class InspectCommand : AsyncCommand<InspectCommand.Settings>
 
     private static async Task<byte[]> ReadAsync(string file, CancellationToken cancellationToken)
     {
-        if (file != "-")
+        if (file != StandardInput)
         {
             return await File.ReadAllBytesAsync(file, cancellationToken);
         }

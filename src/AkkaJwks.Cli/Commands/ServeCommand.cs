@@ -54,8 +54,10 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var parsed = JwksParser.Parse(document, settings.File, DateTimeOffset.UtcNow, maxKeys);
         if (!parsed.IsJwks)
         {
-            Terminal.WriteWarning(
-                $"serve: warning: {settings.File} is not a JWKS ({parsed.Error.Message}); serving it anyway.");
+            var why = parsed.Error.Message.Contains(settings.File, StringComparison.Ordinal)
+                ? parsed.Error.Message
+                : $"{settings.File} is not a JWKS: {parsed.Error.Message}";
+            Terminal.WriteWarning($"serve: warning: {why}; serving it anyway.");
         }
 
         DocumentServer server;

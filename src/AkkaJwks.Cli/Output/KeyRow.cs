@@ -15,5 +15,5 @@ internal sealed record KeyRow(
 {
     /// <summary>The row of <paramref name="key"/>.</summary>
     public static KeyRow From(Jwk key) =>
-        new(key.Kid, key.Kty, key.Alg, key.Use, null, null, key.Thumbprint);
+        new(key.Kid, key.Kty, key.Alg, key.Use, key.Crv, key.KeySize > 0 ? key.KeySize : null, key.Thumbprint);
 }

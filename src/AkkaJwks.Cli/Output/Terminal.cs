@@ -3,12 +3,13 @@ using Spectre.Console;
 namespace AkkaJwks.Cli.Output;
 
 /// <summary>
-/// The program's two consoles. Spectre decides colour: ANSI only when the stream is a terminal. When the
-/// output is redirected, lines are not wrapped at 80 columns, so scripts can read whole rows.
+/// The program's two consoles. Spectre decides colour: ANSI only when the stream is a terminal. When a
+/// stream is redirected, its lines are not wrapped (Spectre would break them at 80 columns), so scripts read
+/// whole lines.
 /// </summary>
 internal static class Terminal
 {
-    private const int RedirectedWidth = 240;
+    private const int RedirectedWidth = 4096;
 
     /// <summary>Standard output.</summary>
     public static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected);
