@@ -42,9 +42,33 @@ internal static class JwksConfigPaths
     /// <summary>The path of an option of <c>akka.jwks.defaults</c>.</summary>
     public static string DefaultsOption(string option) => $"{Defaults}.{option}";
 
+    /// <summary>Writes control characters as HOCON escapes, so a message stays on one line and shows them.</summary>
+    public static string Escape(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
     private static string QuoteKey(string key)
     {
         var plain = key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-        return plain ? key : "\"" + key.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        return plain ? key : "\"" + Escape(key.Replace("\\", "\\\\").Replace("\"", "\\\"")) + "\"";
     }
 }

@@ -22,7 +22,7 @@ internal static class JwksFetcherBinding
         var nameProblem = JwksFetcherOptionsValidator.CheckName(name);
         if (nameProblem is not null)
         {
-            own.Add(new JwksConfigurationProblem(blockPath, name, nameProblem));
+            own.Add(new JwksConfigurationProblem(blockPath, P.Escape(name), nameProblem));
         }
 
         Config config = Config.Empty;

@@ -105,7 +105,8 @@ public sealed record JwksFetcherOptions
         if (nameProblem is not null)
         {
             problems.Add(new JwksConfigurationProblem(
-                JwksConfigPaths.FetcherOption(Name ?? "", "")[..^1], Name ?? JwksProblemCollector.Missing, nameProblem));
+                JwksConfigPaths.FetcherOption(Name ?? "", "")[..^1],
+                JwksConfigPaths.Escape(Name ?? JwksProblemCollector.Missing), nameProblem));
         }
 
         var collector = new JwksProblemCollector(key => JwksConfigPaths.FetcherOption(Name ?? "", key), problems);

@@ -73,7 +73,9 @@ internal static class JwksFetcherOptionsBinder
         }
 
         problems.Written(P.Url, text);
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url))
+        // On Unix a rooted path parses as an absolute file: URL; it is still a relative URL as written.
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url)
+            || (url.IsFile && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             problems.Add(P.Url, text, "expected an absolute URL with a host, for example https://issuer.example/jwks");
             return null;

@@ -48,22 +48,33 @@ internal sealed class JwksHoconReader
 
     public IReadOnlyList<string> StringList(string key)
     {
-        var value = Raw(key);
-        if (value is null || !value.IsArray())
+        var value = RawOrEmpty(key);
+        if (value is null)
         {
-            _problems.Add(key, value is null ? null : ShowValue(value), "expected a list of strings, such as []");
             return [];
         }
 
-        return [.. value.GetStringList()];
+        // An empty HOCON list is not reported as an array, so the list is read and a failure reported.
+        if (value.IsString() || value.IsObject())
+        {
+            _problems.Add(key, ShowValue(value), "expected a list of strings, such as []");
+            return [];
+        }
+
+        return Read(key, [], v => (IReadOnlyList<string>)[.. v.GetStringList()], "expected a list of strings, such as []");
     }
 
     public IReadOnlyDictionary<string, string> Object(string key)
     {
-        var value = Raw(key);
-        if (value is null || !value.IsObject())
+        var value = RawOrEmpty(key);
+        if (value is null)
         {
-            _problems.Add(key, value is null ? null : ShowValue(value), "expected an object, such as {}");
+            return new Dictionary<string, string>();
+        }
+
+        if (!value.IsObject())
+        {
+            _problems.Add(key, ShowValue(value), "expected an object, such as {}");
             return new Dictionary<string, string>();
         }
 
@@ -110,6 +121,13 @@ internal sealed class JwksHoconReader
     {
         var value = _config.HasPath(key) ? _config.GetValue(key) : null;
         return value is null || value.IsEmpty ? null : value;
+    }
+
+    /// <summary>An empty list or object reads as absent here: both mean "none".</summary>
+    private HoconValue? RawOrEmpty(string key)
+    {
+        var value = _config.HasPath(key) ? _config.GetValue(key) : null;
+        return value is null || value.IsEmpty || value.Values.Count == 0 ? null : value;
     }
 
     private static string ShowValue(HoconValue value) =>

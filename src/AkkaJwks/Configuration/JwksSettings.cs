@@ -51,10 +51,10 @@ public sealed record JwksSettings
         var defaultProblems = new List<JwksConfigurationProblem>();
         var defaultsCollector = new JwksProblemCollector(P.DefaultsOption, defaultProblems);
         JwksFetcherOptionsBinder.CheckKeys(defaults, JwksFetcherOptionsBinder.DefaultKeys, defaultsCollector);
-        defaultsCollector.Written(P.Url, "(per fetcher)");
-        var defaultOptions = JwksFetcherOptionsBinder.Bind("defaults", defaults, Config.Empty, defaultsCollector);
-        JwksFetcherOptionsValidator.Validate(defaultOptions with { Url = new Uri("https://defaults.invalid/") },
-            defaultsCollector);
+        // The url is per fetcher: a stand-in lets the defaults be checked by the same rules.
+        var standIn = ConfigurationFactory.ParseString("url = \"https://defaults.invalid/\"");
+        var defaultOptions = JwksFetcherOptionsBinder.Bind("defaults", standIn, defaults, defaultsCollector);
+        JwksFetcherOptionsValidator.Validate(defaultOptions, defaultsCollector);
         problems.AddRange(defaultProblems);
 
         var fetchers = new List<JwksFetcherOptions>();
