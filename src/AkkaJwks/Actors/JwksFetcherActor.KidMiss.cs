@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Akka.Actor;
 using Akka.Event;
 using AkkaJwks.Keys;
@@ -19,22 +18,22 @@ internal sealed partial class JwksFetcherActor
 
     private void OnGetKey(GetKey ask)
     {
-        if (TryFindSigningKey(ask.Kid, ask.Alg, out var key))
+        var lookup = _keys?.FindSigningKey(ask.Kid, ask.Alg);
+        if (lookup is { IsFound: true } found)
         {
-            Sender.Tell(key);
+            Sender.Tell(found.Key);
+            return;
+        }
+
+        if (lookup is { Status: not JwkLookupStatus.UnknownKid } refused)
+        {
+            // A refresh would not make a known kid fit another algorithm; forged headers must not spend refreshes.
+            CountMiss(JwksTelemetryTags.KidMissAlgMismatch);
+            Sender.Tell(new Status.Failure(NotFound(ask.Kid, $"{refused.Message}; no refresh was tried")));
             return;
         }
 
         var now = Now;
-        if (ask.Alg is not null && _keys is not null && _keys.TryGetKey(ask.Kid, out var other))
-        {
-            // A refresh would not make a known key fit another algorithm; forged headers must not spend refreshes.
-            CountMiss(JwksTelemetryTags.KidMissAlgMismatch);
-            Sender.Tell(new Status.Failure(NotFound(ask.Kid,
-                $"the key with this kid cannot verify alg '{ask.Alg}' (its alg is '{other.Alg ?? "(none)"}', use " +
-                $"'{other.Use ?? "(none)"}'); no refresh was tried")));
-            return;
-        }
 
         if (_unknownKids.TryGetUntil(ask.Kid, now, out var until))
         {
@@ -83,9 +82,15 @@ internal sealed partial class JwksFetcherActor
         var until = now + _options.UnknownKidTtl;
         foreach (var waiter in _kidWaiters)
         {
-            if (TryFindSigningKey(waiter.Kid, waiter.Alg, out var key))
+            var lookup = _keys?.FindSigningKey(waiter.Kid, waiter.Alg);
+            if (lookup is { IsFound: true } found)
             {
-                waiter.Sender.Tell(key);
+                waiter.Sender.Tell(found.Key);
+            }
+            else if (lookup is { Status: not JwkLookupStatus.UnknownKid } refused)
+            {
+                CountMiss(JwksTelemetryTags.KidMissAlgMismatch);
+                waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid, $"after a refresh, {refused.Message}")));
             }
             else if (refreshSucceeded)
             {
@@ -115,15 +120,6 @@ internal sealed partial class JwksFetcherActor
         }
 
         _kidWaiters.Clear();
-    }
-
-    private bool TryFindSigningKey(string kid, string? alg, [NotNullWhen(true)] out Jwk? key)
-    {
-        key = null;
-        return _keys is not null
-            && _keys.TryGetKey(kid, out key)
-            && key.IsSigningKey
-            && (alg is null || key.CanVerify(alg));
     }
 
     private JwkNotFoundException NotFound(string kid, string why) => new(

@@ -94,7 +94,9 @@ internal sealed partial class JwksFetcherActor
 
     private void PublishChanges(Jwks? previous, Jwks current, DateTimeOffset now)
     {
-        var (added, removed) = KeySetDiff.Compare(previous, current);
+        // A key is its kid and RFC 7638 thumbprint: a re-ordered or re-fetched document is no change.
+        var added = (previous is null ? current.Keys : current.KeysNotIn(previous)).Select(Label).ToList();
+        var removed = previous is null ? [] : previous.KeysNotIn(current).Select(Label).ToList();
         if (added.Count == 0 && removed.Count == 0)
         {
             return;
@@ -105,4 +107,6 @@ internal sealed partial class JwksFetcherActor
         _log.Info("JWKS fetcher {0}: keys changed, added [{1}], removed [{2}], {3} keys now",
             _options.Name, string.Join(", ", added), string.Join(", ", removed), current.Keys.Length);
     }
+
+    private static string Label(Jwk key) => key.Kid ?? key.Thumbprint;
 }

@@ -51,6 +51,9 @@ internal static class JwksTelemetryTags
     /// <summary>Kid-miss outcome: no refresh, the kid is remembered as absent.</summary>
     public const string KidMissRememberedAbsent = "remembered_absent";
 
-    /// <summary>Kid-miss outcome: the kid is known but its key cannot verify the asked alg; no refresh.</summary>
-    public const string KidMissAlgMismatch = "alg_mismatch";
+    /// <summary>
+    /// Kid-miss outcome: the kid is known but no key under it fits (another alg, not for signatures, ambiguous,
+    /// alg none); no refresh.
+    /// </summary>
+    public const string KidMissAlgMismatch = "not_usable";
 }
