@@ -48,6 +48,10 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
                 DecompressionMethods.Deflate,
             MaxResponseHeadersLength = (int)Math.Ceiling(options.MaxResponseHeadersBytes / 1024.0),
             UseCookies = false,
+
+            // A body left unread (too large, timed out, an error page) comes from a server not worth waiting on:
+            // closing that connection is cheaper than draining it.
+            MaxResponseDrainSize = 0,
             ConnectCallback = ConnectAsync,
             SslOptions = { RemoteCertificateValidationCallback = check.Validate },
         };

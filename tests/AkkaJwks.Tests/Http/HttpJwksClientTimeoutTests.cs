@@ -1,0 +1,95 @@
+using AkkaJwks.Http;
+using AkkaJwks.Tests.Support;
+
+namespace AkkaJwks.Tests.Http;
+
+public class HttpJwksClientTimeoutTests
+{
+    [Fact]
+    public async Task GetAsync_HeadersNeverCome_TimesOutOnTheAttemptClock()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource();
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            entered.TrySetResult();
+            await never.Task.WaitAsync(context.RequestAborted);
+        });
+        var clock = new SignallingClock();
+        using var client = Fetches.Client(clock);
+
+        var call = client.GetAsync(Fetches.For(server.Url(), retries: 2), CancellationToken.None);
+        await entered.Task;
+        clock.Advance(Fetches.Budget);
+        var failure = await Assert.ThrowsAsync<JwksFetchException>(() => call);
+
+        Assert.Equal(FetchFailureKind.Timeout, failure.Kind);
+        Assert.Contains("timed out after 00:00:10 while waiting for the response headers", failure.Message);
+        Assert.Contains(server.Url().ToString(), failure.Message);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task GetAsync_BodyStallsAfterOneByte_TimesOutWhileReadingTheBody()
+    {
+        var never = new TaskCompletionSource();
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentLength = 100;
+            await context.Response.Body.WriteAsync("{"u8.ToArray());
+            await context.Response.Body.FlushAsync();
+            await never.Task.WaitAsync(context.RequestAborted);
+        });
+        var clock = new SignallingClock();
+        using var client = Fetches.Client(clock);
+        var readingBody = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.PhaseObserver = phase =>
+        {
+            if (phase == AttemptPhase.Body)
+            {
+                readingBody.TrySetResult();
+            }
+        };
+
+        var call = client.GetAsync(Fetches.For(server.Url()), CancellationToken.None);
+        await readingBody.Task;
+        clock.Advance(Fetches.Budget - TimeSpan.FromMilliseconds(1));
+        var stillRunning = !call.IsCompleted;
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var failure = await Assert.ThrowsAsync<JwksFetchException>(() => call);
+
+        Assert.True(stillRunning, "the attempt ended before its budget was spent");
+        Assert.Equal(FetchFailureKind.Timeout, failure.Kind);
+        Assert.Contains("while reading the body", failure.Message);
+    }
+
+    [Fact]
+    public async Task GetAsync_QuickRetriesThenStall_StayInsideOneBudget()
+    {
+        var seen = 0;
+        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource();
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (Interlocked.Increment(ref seen) == 1)
+            {
+                context.Response.StatusCode = 502;
+                return;
+            }
+
+            stalled.TrySetResult();
+            await never.Task.WaitAsync(context.RequestAborted);
+        });
+        var clock = new SignallingClock();
+        using var client = Fetches.Client(clock);
+
+        var call = clock.RunAsync(client.GetAsync(Fetches.For(server.Url(), retries: 2), CancellationToken.None),
+            Fetches.Budget);
+        await stalled.Task;
+        clock.Advance(Fetches.Budget);
+        var failure = await Assert.ThrowsAsync<JwksFetchException>(() => call);
+
+        Assert.Equal(FetchFailureKind.Timeout, failure.Kind);
+        Assert.Equal(2, server.RequestCount);
+    }
+}
