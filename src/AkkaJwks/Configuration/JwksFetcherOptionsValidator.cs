@@ -34,6 +34,11 @@ internal static class JwksFetcherOptionsValidator
             return "expected a fetcher name without control characters";
         }
 
+        if (name is "." or "..")
+        {
+            return "expected a name other than . or .. (in an actor path they mean this actor and its parent)";
+        }
+
         return ActorPath.IsValidPathElement(Uri.EscapeDataString(name))
             ? null
             : $"expected a name that is a valid actor name once escaped ('{Uri.EscapeDataString(name)}' is not)";
