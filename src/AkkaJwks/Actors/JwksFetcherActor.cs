@@ -33,7 +33,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
     private int _failuresInRow;
     private DateTimeOffset? _nextFetchDue;
 
-    private JwksFetcherActor(
+    public JwksFetcherActor(
         JwksFetcherOptions options, IJwksHttpClient httpClient, JwksSnapshots snapshots, Func<double> nextUnit)
     {
         _options = options;

@@ -3,6 +3,8 @@ using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
+using AkkaJwks.Http;
+using AkkaJwks.Telemetry;
 
 namespace AkkaJwks.Tests.Actors;
 
@@ -17,7 +19,13 @@ public abstract class FetcherTestKit : TestKit
     protected FetcherTestKit()
         : base(VirtualTime)
     {
+        Outcomes = CreateTestProbe();
+        Sys.EventStream.Subscribe(Outcomes, typeof(JwksFetchSucceeded));
+        Sys.EventStream.Subscribe(Outcomes, typeof(JwksFetchFailed));
     }
+
+    /// <summary>Receives every fetch outcome: the signal that the fetcher took an answer.</summary>
+    internal TestProbe Outcomes { get; }
 
     internal FakeJwksHttpClient Client { get; } = new();
 
@@ -62,10 +70,25 @@ public abstract class FetcherTestKit : TestKit
     internal async Task<IActorRef> StartReadyAsync(params string[] kids)
     {
         var fetcher = StartFetcher();
-        (await Client.NextAsync()).RespondKeys(kids);
-        await fetcher.Ask<Keys.Jwks>(new GetKeys("idp"), RemainingOrDefault);
+        await SucceedAsync(kids);
         return fetcher;
     }
+
+    /// <summary>Answers the next request with <paramref name="answer"/> and waits until the fetcher took it.</summary>
+    internal async Task<PendingFetch> AnswerAsync(Action<PendingFetch> answer)
+    {
+        var fetch = await Client.NextAsync();
+        answer(fetch);
+        await Outcomes.ExpectMsgAsync<object>();
+        return fetch;
+    }
+
+    /// <summary>Answers the next request with a set of <paramref name="kids"/>.</summary>
+    internal Task<PendingFetch> SucceedAsync(params string[] kids) => AnswerAsync(fetch => fetch.RespondKeys(kids));
+
+    /// <summary>Fails the next request.</summary>
+    internal Task<PendingFetch> FailAsync(FetchFailureKind kind, TimeSpan? retryAfter = null) =>
+        AnswerAsync(fetch => fetch.Fail(kind, retryAfter));
 
     /// <summary>The fetcher's state; also a barrier: every message sent before it has been handled.</summary>
     internal static Task<FetcherState> StateAsync(IActorRef fetcher) =>
