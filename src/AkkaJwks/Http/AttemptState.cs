@@ -2,7 +2,7 @@ namespace AkkaJwks.Http;
 
 /// <summary>
 /// What one <see cref="HttpJwksClient.GetAsync"/> call learns while it runs, carried on each request message so the
-/// connect and certificate callbacks of the shared handler can report back to the call that caused them.
+/// connect callback of the shared handler can report back to the call that caused it.
 /// </summary>
 internal sealed class AttemptState
 {
@@ -32,7 +32,7 @@ internal sealed class AttemptState
     /// <summary>The body length the server declared, when it did.</summary>
     public long? DeclaredBytes { get; set; }
 
-    /// <summary>Why the certificate check refused the server, when it did.</summary>
+    /// <summary>Why the certificate check refused the server, collected once the try has failed.</summary>
     public string? TlsRefusal { get; set; }
 
     /// <summary>The current try's token (timeout and caller), so a connection it opens is bounded by it too.</summary>

@@ -22,6 +22,7 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
 
     private readonly HttpJwksClientOptions _options;
     private readonly HttpClient _client;
+    private readonly ServerCertificateCheck _check;
 
     /// <summary>Creates a client with its own connection pool.</summary>
     /// <exception cref="ArgumentException">A pin is not base64 of 32 bytes, or the header limit is not positive.</exception>
@@ -40,7 +41,7 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
         }
 
         _options = options;
-        var check = new ServerCertificateCheck(options);
+        _check = new ServerCertificateCheck(options);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -53,7 +54,7 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
             // closing that connection is cheaper than draining it.
             MaxResponseDrainSize = 0,
             ConnectCallback = ConnectAsync,
-            SslOptions = { RemoteCertificateValidationCallback = check.Validate },
+            SslOptions = { RemoteCertificateValidationCallback = _check.Validate },
         };
 
         // The attempt's own timeout bounds every call, so the client's would only get in its way.
@@ -181,6 +182,7 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
             {
                 // A timeout or the caller's cancellation may surface as a torn connection; it stays a cancellation.
                 token.ThrowIfCancellationRequested();
+                state.TlsRefusal = _check.TakeRefusal(url);
                 throw FetchFailures.Classify(exception, url, state, _options.MaxResponseHeadersBytes);
             }
         }

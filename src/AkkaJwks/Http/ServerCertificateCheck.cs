@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
@@ -9,6 +10,9 @@ namespace AkkaJwks.Http;
 /// </summary>
 internal sealed class ServerCertificateCheck
 {
+    // The handler calls back with the SslStream, not the request, so a refusal is kept by host name until the call
+    // that failed collects it; concurrent calls to one host with different certificates could swap reasons.
+    private readonly ConcurrentDictionary<string, string> _refusals = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _pins;
     private readonly Func<X509Certificate2, X509Chain?, SslPolicyErrors, bool>? _callback;
 
@@ -18,17 +22,21 @@ internal sealed class ServerCertificateCheck
         _callback = options.ServerCertificateValidation;
     }
 
-    /// <summary>The handler's callback; on refusal it leaves the reason on the request that caused the handshake.</summary>
+    /// <summary>The handler's callback; on refusal it keeps the reason for <see cref="TakeRefusal"/>.</summary>
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         var refusal = Refuse(certificate, chain, errors);
-        if (refusal is not null && AttemptState.Of(sender as HttpRequestMessage) is { } state)
+        if (refusal is not null && sender is SslStream { TargetHostName: { Length: > 0 } host })
         {
-            state.TlsRefusal = refusal;
+            _refusals[host] = refusal;
         }
 
         return refusal is null;
     }
+
+    /// <summary>Why the certificate of <paramref name="url"/>'s host was last refused, if it was.</summary>
+    public string? TakeRefusal(Uri url) =>
+        _refusals.TryRemove(url.IdnHost.Trim('[', ']'), out var refusal) ? refusal : null;
 
     /// <summary>Why the certificate is refused, or <see langword="null"/> when it is accepted.</summary>
     public string? Refuse(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
