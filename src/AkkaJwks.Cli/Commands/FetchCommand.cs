@@ -34,7 +34,7 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
 
         /// <summary>The budget of the fetch; the default is <c>request-timeout</c> of reference.conf.</summary>
         [CommandOption("--timeout <DURATION>")]
-        [Description("The whole budget of the fetch, e.g. 5s or 500ms. Default: request-timeout (10s).")]
+        [Description("The whole budget of the fetch, e.g. 5s or 500ms. Default: request-timeout in reference.conf.")]
         [TypeConverter(typeof(DurationConverter))]
         public TimeSpan? Timeout { get; init; }
 

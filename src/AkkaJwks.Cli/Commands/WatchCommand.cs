@@ -98,18 +98,30 @@ internal sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
         {
             foreach (var fetcher in jwksSettings.Fetchers)
             {
-                var state = await extension.GetStateAsync(fetcher.Name);
+                var line = await DescribeStateAsync(extension, fetcher.Name);
                 lock (printLock)
                 {
-                    Terminal.Out.MarkupLine(Markup.Escape(
-                        $"watch: {fetcher.Name} is {state.Status.ToString().ToLowerInvariant()} with "
-                        + $"{state.Keys?.Keys.Length ?? 0} key(s), {state.FailuresInRow} failure(s) in a row"));
+                    Terminal.Out.MarkupLine(Markup.Escape(line));
                 }
             }
         }
 
         await system.Terminate();
         return ExitCodes.Success;
+    }
+
+    private static async Task<string> DescribeStateAsync(JwksExtension extension, string name)
+    {
+        try
+        {
+            var state = await extension.GetStateAsync(name);
+            return $"watch: {name} is {state.Status.ToString().ToLowerInvariant()} with "
+                + $"{state.Keys?.Keys.Length ?? 0} key(s), {state.FailuresInRow} failure(s) in a row";
+        }
+        catch (Exception e)
+        {
+            return $"watch: the state of {name} is unavailable: {e.Message}";
+        }
     }
 
     private static void Print(bool json, object telemetryEvent)
