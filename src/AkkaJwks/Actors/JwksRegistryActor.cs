@@ -24,7 +24,7 @@ internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
     private readonly Dictionary<IActorRef, Running> _byChild = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    private JwksRegistryActor(JwksSettings settings, JwksSnapshots snapshots,
+    public JwksRegistryActor(JwksSettings settings, JwksSnapshots snapshots,
         Func<JwksFetcherOptions, IJwksHttpClient> httpClientFactory,
         Func<JwksFetcherOptions, IJwksHttpClient, JwksSnapshots, Props> fetcherProps)
     {

@@ -14,7 +14,7 @@ internal static class FetchFailures
     public static JwksFetchException Classify(Exception exception, Uri url, AttemptState state, int maxHeadersBytes)
     {
         var socket = Find<SocketException>(exception);
-        var error = (exception as HttpRequestException)?.HttpRequestError ?? (exception as HttpIOException)?.HttpRequestError
+        var error = (exception as HttpRequestException)?.HttpRequestError
             ?? Find<HttpIOException>(exception)?.HttpRequestError;
         var kind = socket?.SocketErrorCode switch
         {
@@ -53,11 +53,11 @@ internal static class FetchFailures
             $"Fetching {url} timed out after {timeout} while {Describe(state.Phase)}; the endpoint is slow or " +
             "unreachable, or request-timeout is too short for it.", innerException: inner);
 
-    /// <summary>The body is larger than the limit; <paramref name="seen"/> is known when the server declared it.</summary>
+    /// <summary>The body is over the limit; <paramref name="seen"/> is known when the server declared it.</summary>
     public static JwksFetchException TooLarge(Uri url, long limit, long? seen) =>
         new(FetchFailureKind.ResponseTooLarge, url,
-            $"Fetching {url} failed: the body is {(seen is { } size ? $"{size} bytes" : "larger than that")}, over the " +
-            $"limit of {limit} bytes (max-response-bytes); raise the limit if the set really is that large.");
+            $"Fetching {url} failed: the body is {(seen is { } size ? $"{size} bytes" : "larger than that")}, " +
+            $"over the limit of {limit} bytes (max-response-bytes); raise the limit if the set really is that large.");
 
     /// <summary>The body ended before the length the server declared.</summary>
     public static JwksFetchException Truncated(Uri url, long read, long declared) =>
@@ -83,8 +83,8 @@ internal static class FetchFailures
                 (state.DeclaredBytes is { } declared ? $" of the {declared} declared" : string.Empty) +
                 "; the server or something on the way cut the response.",
             FetchFailureKind.Tls =>
-                $"Fetching {url} failed: TLS was refused because {state.TlsRefusal ?? Innermost(exception)}; trust the " +
-                "certificate's issuer, fix the host name or update pinned-spki-sha256.",
+                $"Fetching {url} failed: TLS was refused because {state.TlsRefusal ?? Innermost(exception)}; " +
+                "trust the certificate's issuer, fix the host name or update pinned-spki-sha256.",
             FetchFailureKind.Timeout =>
                 $"Fetching {url} failed: the network timed out while {Describe(state.Phase)}; the endpoint is " +
                 "unreachable from here.",

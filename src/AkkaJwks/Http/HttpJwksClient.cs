@@ -25,7 +25,8 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
     private readonly ServerCertificateCheck _check;
 
     /// <summary>Creates a client with its own connection pool.</summary>
-    /// <exception cref="ArgumentException">A pin is not base64 of 32 bytes, or the header limit is not positive.</exception>
+    /// <exception cref="ArgumentException">A pin is not base64 of 32 bytes, or the header limit is not positive.
+    /// </exception>
     public HttpJwksClient(HttpJwksClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -79,7 +80,8 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
         try
         {
             return await Pipeline(request).ExecuteAsync(
-                static (call, token) => new ValueTask<JwksHttpResponse>(call.Client.FollowAsync(call.Request, call.State, token)),
+                static (call, token) =>
+                    new ValueTask<JwksHttpResponse>(call.Client.FollowAsync(call.Request, call.State, token)),
                 (Client: this, Request: request, State: state), cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException timeout)
@@ -96,7 +98,8 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Timeout, TimeSpan.FromMilliseconds(10), nameof(request));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxResponseBytes, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(request.MaxResponseBytes, Array.MaxLength, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(
+            request.MaxResponseBytes, Array.MaxLength, nameof(request));
         ArgumentOutOfRangeException.ThrowIfNegative(request.MaxRedirects, nameof(request));
         ArgumentOutOfRangeException.ThrowIfNegative(request.TransientRetries, nameof(request));
     }
@@ -141,7 +144,8 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
 
     private ResiliencePipeline Pipeline(JwksHttpRequest request)
     {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = _options.TimeProvider }.AddTimeout(request.Timeout);
+        var builder = new ResiliencePipelineBuilder { TimeProvider = _options.TimeProvider }
+            .AddTimeout(request.Timeout);
         if (request.TransientRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
@@ -158,7 +162,8 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
         return builder.Build();
     }
 
-    private async Task<JwksHttpResponse> FollowAsync(JwksHttpRequest request, AttemptState state, CancellationToken token)
+    private async Task<JwksHttpResponse> FollowAsync(
+        JwksHttpRequest request, AttemptState state, CancellationToken token)
     {
         state.BeginTry(token);
         var url = request.Url;
@@ -172,13 +177,15 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
                     .ConfigureAwait(false);
                 if (!IsRedirect(response.StatusCode))
                 {
-                    return await JwksResponseReader.ReadAsync(response, url, request, state, _options.TimeProvider, token)
+                    return await JwksResponseReader
+                        .ReadAsync(response, url, request, state, _options.TimeProvider, token)
                         .ConfigureAwait(false);
                 }
 
                 url = JwksRedirect.Next(response, url, request, visited, redirects, _options.TimeProvider);
             }
-            catch (Exception exception) when (exception is not (OperationCanceledException or JwksFetchException or ArgumentException))
+            catch (Exception exception)
+                when (exception is not (OperationCanceledException or JwksFetchException or ArgumentException))
             {
                 // A timeout or the caller's cancellation may surface as a torn connection; it stays a cancellation.
                 token.ThrowIfCancellationRequested();

@@ -35,8 +35,8 @@ internal static class JwksRedirect
         if (!visited.Add(next))
         {
             throw new JwksFetchException(FetchFailureKind.RedirectLoop, request.Url,
-                $"Fetching {request.Url} failed: the redirects loop back to {next}; fix the endpoint or configure the " +
-                "URL the keys are really served from.", (int)response.StatusCode);
+                $"Fetching {request.Url} failed: the redirects loop back to {next}; fix the endpoint or configure " +
+                "the URL the keys are really served from.", (int)response.StatusCode);
         }
 
         if (followed >= request.MaxRedirects)

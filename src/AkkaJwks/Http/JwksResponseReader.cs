@@ -92,7 +92,8 @@ internal static class JwksResponseReader
         return buffer.AsMemory(0, total);
     }
 
-    private static JwksHttpResponse Describe(HttpResponseMessage response, Uri url, int status, ReadOnlyMemory<byte> body)
+    private static JwksHttpResponse Describe(
+        HttpResponseMessage response, Uri url, int status, ReadOnlyMemory<byte> body)
     {
         var cacheControl = response.Headers.CacheControl;
         return new JwksHttpResponse

@@ -46,7 +46,8 @@ internal sealed class ServerCertificateCheck
             return "the server sent no certificate";
         }
 
-        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        var leaf = certificate as X509Certificate2
+            ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         if (_pins.Count > 0)
         {
             var pin = JwksSpkiPin.Compute(leaf);
@@ -69,10 +70,14 @@ internal sealed class ServerCertificateCheck
             return $"the name failed: the certificate (subject {leaf.Subject}) does not cover the host name";
         }
 
-        var chainErrors = _pins.Count > 0 ? SslPolicyErrors.None : errors & SslPolicyErrors.RemoteCertificateChainErrors;
+        // A matching pin is the trust anchor, so the chain's verdict no longer counts; the name's still does.
+        var chainErrors = _pins.Count > 0
+            ? SslPolicyErrors.None
+            : errors & SslPolicyErrors.RemoteCertificateChainErrors;
         return chainErrors == SslPolicyErrors.None && (errors & SslPolicyErrors.RemoteCertificateNotAvailable) == 0
             ? null
-            : $"the chain failed: {Describe(errors, chain)} for the certificate issued to {leaf.Subject} by {leaf.Issuer}";
+            : $"the chain failed: {Describe(errors, chain)} for the certificate issued to {leaf.Subject} by " +
+                leaf.Issuer;
     }
 
     private static string Describe(SslPolicyErrors errors, X509Chain? chain)

@@ -65,7 +65,8 @@ public class HttpJwksClientBodyTests
     public async Task GetAsync_ByteOrderMark_PassesItThroughUntouched()
     {
         byte[] body = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Document)];
-        await using var server = await LoopbackServer.StartAsync(context => context.Response.Body.WriteAsync(body).AsTask());
+        await using var server = await LoopbackServer.StartAsync(
+            context => context.Response.Body.WriteAsync(body).AsTask());
         using var client = Fetches.Client(new SignallingClock());
 
         var response = await client.GetAsync(Fetches.For(server.Url()), CancellationToken.None);

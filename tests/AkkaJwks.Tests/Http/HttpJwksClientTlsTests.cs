@@ -65,7 +65,8 @@ public class HttpJwksClientTlsTests
         await using var server = await Serve(SelfSignedCertificate.ForLoopback);
         using var client = Fetches.Client(Options() with
         {
-            PinnedSpkiSha256 = [Convert.ToBase64String(new byte[32]), JwksSpkiPin.Compute(SelfSignedCertificate.ForLoopback)],
+            PinnedSpkiSha256 =
+                [Convert.ToBase64String(new byte[32]), JwksSpkiPin.Compute(SelfSignedCertificate.ForLoopback)],
         });
 
         var response = await client.GetAsync(Fetches.For(server.Url()), CancellationToken.None);
