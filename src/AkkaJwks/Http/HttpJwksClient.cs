@@ -96,7 +96,10 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
     private static void Validate(JwksHttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // The span Polly's timeout accepts.
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Timeout, TimeSpan.FromMilliseconds(10), nameof(request));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Timeout, TimeSpan.FromDays(1), nameof(request));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxResponseBytes, nameof(request));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(
             request.MaxResponseBytes, Array.MaxLength, nameof(request));
