@@ -7,7 +7,9 @@ namespace AkkaJwks;
 internal static class JwksDefaultHttpClient
 {
     public static IJwksHttpClient Create(JwksFetcherOptions options) =>
-        throw new NotSupportedException(
-            $"Fetcher '{options.Name}': this build has no built-in HTTP client; set JwksFetcherOptions.HttpClient " +
-            "or JwksSetup.HttpClientFactory.");
+        new HttpJwksClient(new HttpJwksClientOptions
+        {
+            PinnedSpkiSha256 = options.PinnedSpkiSha256,
+            MaxResponseHeadersBytes = options.MaxResponseHeadersBytes,
+        });
 }

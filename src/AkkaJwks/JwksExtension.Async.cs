@@ -14,8 +14,8 @@ public sealed partial class JwksExtension
     /// </summary>
     /// <exception cref="JwksConfigurationException">The options are invalid; nothing was started.</exception>
     /// <exception cref="DuplicateFetcherException">A fetcher of that name is running.</exception>
-    /// <exception cref="Http.JwksFetchException">With sync-init: the first fetch failed (the fetcher retries unless
-    /// <c>stop-on-sync-init-failure</c> is on).</exception>
+    /// <exception cref="KeysNotReadyException">With sync-init: the first fetch failed; the inner exception says how.
+    /// The fetcher keeps retrying unless <c>stop-on-sync-init-failure</c> is on.</exception>
     public Task<FetcherStarted> StartFetcherAsync(JwksFetcherOptions options, TimeSpan? timeout = null,
         CancellationToken cancellationToken = default)
     {

@@ -65,13 +65,7 @@ public sealed class JwksSource
             return false;
         }
 
-        if (keys.TryGetKey(kid, out key) && key.IsSigningKey && key.CanVerify(alg))
-        {
-            return true;
-        }
-
-        key = null;
-        return false;
+        return keys.TryGetSigningKey(kid, alg, out key);
     }
 
     internal void Publish(Jwks keys) => Volatile.Write(ref _current, keys);

@@ -113,8 +113,11 @@ internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
     {
         var owned = options.HttpClient is null ? _httpClientFactory(options) : null;
         var fetcher = _fetcherProps(options, options.HttpClient ?? owned!, _snapshots);
+        // Every failure restarts (after the back-off): Akka's default would stop the fetcher on some, and a stopped
+        // fetcher would take its keys with it.
         var supervised = BackoffSupervisor.Props(Backoff.OnFailure(fetcher, FetcherChildName,
-            _settings.MinBackoff, _settings.MaxBackoff, _settings.BackoffRandomFactor, maxNrOfRetries: -1));
+                _settings.MinBackoff, _settings.MaxBackoff, _settings.BackoffRandomFactor, maxNrOfRetries: -1)
+            .WithSupervisorStrategy(new OneForOneStrategy(_ => Directive.Restart)));
         var child = Context.ActorOf(supervised, Uri.EscapeDataString(options.Name));
         Context.Watch(child);
 
