@@ -44,23 +44,9 @@ internal sealed partial class JwksFetcherActor
             return;
         }
 
-        if (_inFlight is null)
+        if (!HasFetchToWaitFor(ask.Kid, now))
         {
-            if (_lastKidMissRefresh is { } last && now < last + _options.KidMissCooldown)
-            {
-                CountMiss(JwksTelemetryTags.KidMissCooldown);
-                var end = last + _options.KidMissCooldown;
-                Sender.Tell(new Status.Failure(NotFound(ask.Kid,
-                    $"no refresh was tried: the kid-miss cool-down is active until {end:O} " +
-                    $"(one refresh per {_options.KidMissCooldown}, the last at {last:O})")));
-                return;
-            }
-
-            _lastKidMissRefresh = now;
-            JwksInstruments.KidMissRefreshes.Add(
-                1, new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name));
-            _log.Debug("JWKS fetcher {0}: unknown kid {1}, refreshing", _options.Name, ask.Kid);
-            StartFetch(FetchTriggers.KidMiss);
+            return;
         }
 
         _kidWaiters.Add(new KidWaiter(Sender, ask.Kid, ask.Alg));
@@ -68,6 +54,50 @@ internal sealed partial class JwksFetcherActor
         {
             Timers.StartSingleTimer(KidMissTimerKey, KidMissWaitElapsed.Instance, _options.KidMissWait);
         }
+    }
+
+    /// <summary>
+    /// Whether a fetch is in flight, due within kid-miss-wait, or may start now for this miss; when none is, the
+    /// sender is answered with the reason.
+    /// </summary>
+    private bool HasFetchToWaitFor(string kid, DateTimeOffset now)
+    {
+        if (_inFlight is not null)
+        {
+            return true;
+        }
+
+        // While the endpoint fails, the backoff (and any Retry-After) wins over kid misses: no extra requests.
+        if (_status == FetcherStatus.Failing && _nextFetchDue is { } due)
+        {
+            if (due - now <= _options.KidMissWait)
+            {
+                return true;
+            }
+
+            CountMiss(JwksTelemetryTags.KidMissBackoff);
+            Sender.Tell(new Status.Failure(NotFound(kid,
+                $"no refresh was tried: the endpoint is failing ({_lastError?.Kind}, {_failuresInRow} in a row) " +
+                $"and the next attempt is due at {due:O}")));
+            return false;
+        }
+
+        if (_lastKidMissRefresh is { } last && now < last + _options.KidMissCooldown)
+        {
+            CountMiss(JwksTelemetryTags.KidMissCooldown);
+            var end = last + _options.KidMissCooldown;
+            Sender.Tell(new Status.Failure(NotFound(kid,
+                $"no refresh was tried: the kid-miss cool-down is active until {end:O} " +
+                $"(one refresh per {_options.KidMissCooldown}, the last at {last:O})")));
+            return false;
+        }
+
+        _lastKidMissRefresh = now;
+        JwksInstruments.KidMissRefreshes.Add(
+            1, new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name));
+        _log.Debug("JWKS fetcher {0}: unknown kid {1}, refreshing", _options.Name, kid);
+        StartFetch(FetchTriggers.KidMiss);
+        return true;
     }
 
     private void AnswerKidWaiters(bool refreshSucceeded)
@@ -85,6 +115,7 @@ internal sealed partial class JwksFetcherActor
             var lookup = _keys?.FindSigningKey(waiter.Kid, waiter.Alg);
             if (lookup is { IsFound: true } found)
             {
+                CountMiss(JwksTelemetryTags.KidMissFound);
                 waiter.Sender.Tell(found.Key);
             }
             else if (lookup is { Status: not JwkLookupStatus.UnknownKid } refused)

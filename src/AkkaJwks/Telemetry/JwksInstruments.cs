@@ -37,7 +37,7 @@ internal static class JwksInstruments
     public static readonly Counter<long> KidMissRefreshes = Meter.CreateCounter<long>(
         "akka.jwks.kid_miss.refreshes", "{refresh}", "Refreshes triggered by look-ups of an unknown kid.");
 
-    /// <summary>Look-ups of an unknown kid that were answered without a key, tagged with name and outcome.</summary>
+    /// <summary>Look-ups that missed the served set, tagged with name and how they were answered.</summary>
     public static readonly Counter<long> KidMissLookups = Meter.CreateCounter<long>(
-        "akka.jwks.kid_miss.lookups", "{lookup}", "Look-ups of an unknown kid, by how they were answered.");
+        "akka.jwks.kid_miss.lookups", "{lookup}", "Look-ups that missed the served keys, by how they were answered.");
 }

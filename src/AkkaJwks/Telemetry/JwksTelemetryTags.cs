@@ -48,6 +48,9 @@ internal static class JwksTelemetryTags
     /// <summary>Kid-miss outcome: no refresh, the cool-down was active.</summary>
     public const string KidMissCooldown = "cooldown";
 
+    /// <summary>Kid-miss outcome: no refresh, the endpoint is failing and its backoff is in force.</summary>
+    public const string KidMissBackoff = "backoff";
+
     /// <summary>Kid-miss outcome: no refresh, the kid is remembered as absent.</summary>
     public const string KidMissRememberedAbsent = "remembered_absent";
 

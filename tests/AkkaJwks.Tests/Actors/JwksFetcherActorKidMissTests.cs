@@ -163,4 +163,23 @@ public class JwksFetcherActorKidMissTests : FetcherTestKit
         Assert.Equal("a", (await miss).Kid);
         Assert.Equal(1, Client.RequestCount);
     }
+
+    [Fact]
+    public async Task GetKey_WhileTheEndpointFails_NoRefreshBeforeTheBackoffEnds()
+    {
+        var fetcher = await StartReadyAsync("a");
+        await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), AskTimeout);
+        await FailAsync(FetchFailureKind.HttpStatus, TimeSpan.FromMinutes(2));
+
+        var refused = await Assert.ThrowsAsync<JwkNotFoundException>(
+            () => fetcher.Ask<Jwk>(new GetKey("idp", "rotated"), AskTimeout));
+        await AdvanceAsync(fetcher, TimeSpan.FromSeconds(116));
+        var waiting = fetcher.Ask<Jwk>(new GetKey("idp", "rotated"), AskTimeout);
+        await AdvanceAsync(fetcher, TimeSpan.FromSeconds(4));
+        await SucceedAsync("a", "rotated");
+
+        Assert.Contains("the endpoint is failing (HttpStatus, 1 in a row)", refused.Message);
+        Assert.Equal("rotated", (await waiting).Kid);
+        Assert.Equal(3, Client.RequestCount);
+    }
 }
