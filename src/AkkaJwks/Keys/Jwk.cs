@@ -7,6 +7,12 @@ namespace AkkaJwks.Keys;
 /// </summary>
 public sealed partial class Jwk
 {
+    private string? _thumbprint;
+    private IReadOnlyList<string>? _x5c;
+    private IReadOnlyDictionary<string, string>? _others;
+    private string? _x5t;
+    private string? _x5tS256;
+
     internal Jwk()
     {
     }
@@ -42,26 +48,34 @@ public sealed partial class Jwk
     public ReadOnlyMemory<byte> Y { get; internal init; }
 
     /// <summary>The certificate chain (<c>x5c</c>) as published (base64 DER), or <see langword="null"/>.</summary>
-    /// <remarks>The first certificate's public key was checked against the key; dates and chain were not.</remarks>
-    public IReadOnlyList<string>? X5c { get; internal init; }
+    /// <remarks>
+    /// The first certificate's public key was checked against the key; dates and chain were not. The strings are
+    /// made from the published bytes on first read, and cached.
+    /// </remarks>
+    public IReadOnlyList<string>? X5c => HasX5c ? _x5c ??= JwkPublishedMembers.ReadX5c(Json!) : null;
 
     /// <summary>The SHA-1 certificate thumbprint (<c>x5t</c>) as published, unchecked, or <see langword="null"/>.</summary>
-    public string? X5t { get; internal init; }
+    public string? X5t => HasX5t ? _x5t ??= JwkPublishedMembers.ReadString(Json!, "x5t"u8) : null;
 
     /// <summary>The SHA-256 certificate thumbprint (<c>x5t#S256</c>) as published, or <see langword="null"/>.</summary>
-    public string? X5tS256 { get; internal init; }
+    public string? X5tS256 =>
+        HasX5tS256 ? _x5tS256 ??= JwkPublishedMembers.ReadString(Json!, "x5t#S256"u8) : null;
 
     /// <summary>
     /// Members this model does not name (<c>issuer</c>, <c>x5u</c>, <c>status</c>...), each as the raw JSON text of
-    /// its value, by member name. Empty when there are none.
+    /// its value, by member name. Empty when there are none. Read from the published bytes on first use, cached.
     /// </summary>
-    public IReadOnlyDictionary<string, string> OtherMembers { get; internal init; } = EmptyMembers;
+    public IReadOnlyDictionary<string, string> OtherMembers =>
+        HasOtherMembers ? _others ??= JwkPublishedMembers.ReadOthers(Json!) : EmptyMembers;
 
     /// <summary>
     /// The RFC 7638 SHA-256 thumbprint of the key, base64url without padding, computed from the canonical members
-    /// (minimal integers, base64url), so differently encoded copies of one key share it.
+    /// (minimal integers, base64url), so differently encoded copies of one key share it. Computed on first read
+    /// (parsing does not pay for it) and cached.
     /// </summary>
-    public string Thumbprint { get; internal init; } = "";
+    public string Thumbprint => _thumbprint ??= Kind == JwkKeyKind.Rsa
+        ? JwkThumbprint.Compute(Kind, "", N.Span, E.Span)
+        : JwkThumbprint.Compute(Kind, Crv!, X.Span, Y.Span);
 
     /// <summary>The key size in bits: the RSA modulus length, or the curve size (256, 384, 521, 448).</summary>
     public int KeySize { get; internal init; }
@@ -74,6 +88,17 @@ public sealed partial class Jwk
     public bool IsSigningKey { get; internal init; }
 
     internal JwkKeyKind Kind { get; init; }
+
+    /// <summary>The key's JSON object as published (UTF-8), kept only when it has x5c or other members.</summary>
+    internal byte[]? Json { get; init; }
+
+    internal bool HasX5c { get; init; }
+
+    internal bool HasX5t { get; init; }
+
+    internal bool HasX5tS256 { get; init; }
+
+    internal bool HasOtherMembers { get; init; }
 
     internal static IReadOnlyDictionary<string, string> EmptyMembers { get; } = new Dictionary<string, string>();
 

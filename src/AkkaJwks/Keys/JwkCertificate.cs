@@ -37,7 +37,7 @@ internal static class JwkCertificate
                 return "member 'x5c' has a first certificate that is not base64; a DER certificate is expected";
             }
 
-            return Compare(rented.AsMemory(0, length), kind, first, second);
+            return Compare(rented.AsSpan(0, length), kind, first, second);
         }
         catch (AsnContentException)
         {
@@ -50,25 +50,31 @@ internal static class JwkCertificate
     }
 
     private static string? Compare(
-        ReadOnlyMemory<byte> der, JwkKeyKind kind, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+        ReadOnlySpan<byte> der, JwkKeyKind kind, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
-        var tbs = new AsnReader(der, AsnEncodingRules.BER).ReadSequence().ReadSequence();
-        if (tbs.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
+        // AsnDecoder reads spans in place, so checking a certificate allocates nothing.
+        var tbs = Contents(Contents(der, out _), out _);
+        if (Asn1Tag.TryDecode(tbs, out var tag, out _)
+            && tag.HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
         {
-            tbs.ReadEncodedValue();
+            tbs = Skip(tbs);
         }
 
         // serialNumber, signature, issuer, validity, subject: none of them is judged.
         for (var skip = 0; skip < 5; skip++)
         {
-            tbs.ReadEncodedValue();
+            tbs = Skip(tbs);
         }
 
-        var spki = tbs.ReadSequence();
-        var algorithm = spki.ReadSequence();
-        var oid = algorithm.ReadEncodedValue().Span;
-        var parameters = algorithm.HasData ? algorithm.ReadEncodedValue().Span : default;
-        var key = spki.ReadBitString(out _);
+        var spki = Contents(tbs, out _);
+        var algorithm = Contents(spki, out var afterAlgorithm);
+        var oid = algorithm[..EncodedLength(algorithm)];
+        var parameters = algorithm[oid.Length..];
+        parameters = parameters.IsEmpty ? parameters : parameters[..EncodedLength(parameters)];
+        var key = AsnDecoder.TryReadPrimitiveBitString(
+            afterAlgorithm, AsnEncodingRules.BER, out _, out var primitive, out _)
+            ? primitive
+            : AsnDecoder.ReadBitString(afterAlgorithm, AsnEncodingRules.BER, out _, out _);
         var matches = kind switch
         {
             JwkKeyKind.Rsa => (oid.SequenceEqual(RsaEncryption) || oid.SequenceEqual(RsaPss))
@@ -76,10 +82,10 @@ internal static class JwkCertificate
             JwkKeyKind.EcP256 => EcMatches(oid, parameters, P256, key, first, second),
             JwkKeyKind.EcP384 => EcMatches(oid, parameters, P384, key, first, second),
             JwkKeyKind.EcP521 => EcMatches(oid, parameters, P521, key, first, second),
-            JwkKeyKind.Ed25519 => oid.SequenceEqual(Ed25519) && key.AsSpan().SequenceEqual(first),
-            JwkKeyKind.Ed448 => oid.SequenceEqual(Ed448) && key.AsSpan().SequenceEqual(first),
-            JwkKeyKind.X25519 => oid.SequenceEqual(X25519) && key.AsSpan().SequenceEqual(first),
-            _ => oid.SequenceEqual(X448) && key.AsSpan().SequenceEqual(first),
+            JwkKeyKind.Ed25519 => oid.SequenceEqual(Ed25519) && key.SequenceEqual(first),
+            JwkKeyKind.Ed448 => oid.SequenceEqual(Ed448) && key.SequenceEqual(first),
+            JwkKeyKind.X25519 => oid.SequenceEqual(X25519) && key.SequenceEqual(first),
+            _ => oid.SequenceEqual(X448) && key.SequenceEqual(first),
         };
 
         return matches
@@ -88,12 +94,28 @@ internal static class JwkCertificate
                 + "the certificate must certify this very key";
     }
 
-    private static bool RsaMatches(byte[] key, ReadOnlySpan<byte> n, ReadOnlySpan<byte> e)
+    private static ReadOnlySpan<byte> Contents(ReadOnlySpan<byte> source, out ReadOnlySpan<byte> rest)
     {
-        var rsaPublicKey = new AsnReader(key, AsnEncodingRules.BER).ReadSequence();
-        var modulus = JwkIntegers.TrimLeadingZeros(rsaPublicKey.ReadIntegerBytes().Span);
-        var exponent = JwkIntegers.TrimLeadingZeros(rsaPublicKey.ReadIntegerBytes().Span);
-        return modulus.SequenceEqual(n) && exponent.SequenceEqual(e);
+        AsnDecoder.ReadSequence(source, AsnEncodingRules.BER, out var offset, out var length, out var consumed);
+        rest = source[consumed..];
+        return source.Slice(offset, length);
+    }
+
+    private static ReadOnlySpan<byte> Skip(ReadOnlySpan<byte> source) => source[EncodedLength(source)..];
+
+    private static int EncodedLength(ReadOnlySpan<byte> source)
+    {
+        AsnDecoder.ReadEncodedValue(source, AsnEncodingRules.BER, out _, out _, out var consumed);
+        return consumed;
+    }
+
+    private static bool RsaMatches(ReadOnlySpan<byte> key, ReadOnlySpan<byte> n, ReadOnlySpan<byte> e)
+    {
+        var rsaPublicKey = Contents(key, out _);
+        var modulus = AsnDecoder.ReadIntegerBytes(rsaPublicKey, AsnEncodingRules.BER, out var consumed);
+        var exponent = AsnDecoder.ReadIntegerBytes(rsaPublicKey[consumed..], AsnEncodingRules.BER, out _);
+        return JwkIntegers.TrimLeadingZeros(modulus).SequenceEqual(n)
+            && JwkIntegers.TrimLeadingZeros(exponent).SequenceEqual(e);
     }
 
     private static bool EcMatches(

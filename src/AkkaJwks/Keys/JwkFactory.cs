@@ -135,7 +135,7 @@ internal static class JwkFactory
             _ => CheckCertificate(m, document, JwkKeyKind.Rsa, n, e),
         };
 
-        return reason is null ? Build(m, JwkKeyKind.Rsa, alg, bits, n, e, [], []) : null;
+        return reason is null ? Build(m, document, JwkKeyKind.Rsa, alg, bits, n, e, [], []) : null;
     }
 
     private static Jwk? CreateCurveKey(
@@ -163,11 +163,11 @@ internal static class JwkFactory
         }
 
         reason = JwkEdwards.Check(kind, x) ?? CheckCertificate(m, document, kind, x, y);
-        return reason is null ? Build(m, kind, alg, JwkCurve.Bits(kind), [], [], x, y) : null;
+        return reason is null ? Build(m, document, kind, alg, JwkCurve.Bits(kind), [], [], x, y) : null;
     }
 
     private static Jwk Build(
-        JwkMembers m, JwkKeyKind kind, JwaAlgorithm alg, int bits, byte[] n, byte[] e, byte[] x, byte[] y)
+        JwkMembers m, ReadOnlySpan<byte> document, JwkKeyKind kind, JwaAlgorithm alg, int bits, byte[] n, byte[] e, byte[] x, byte[] y)
     {
         var rsa = kind == JwkKeyKind.Rsa;
         var signing = m.Use is null or "sig"
@@ -187,25 +187,35 @@ internal static class JwkFactory
             E = e,
             X = x,
             Y = y,
-            X5c = m.X5c,
-            X5t = m.X5t,
-            X5tS256 = m.X5tS256,
-            OtherMembers = m.Other ?? Jwk.EmptyMembers,
-            Thumbprint = rsa ? JwkThumbprint.Compute(kind, "", n, e) : JwkThumbprint.Compute(kind, m.Crv!, x, y),
+            Json = KeepsText(m) ? Copy(document[m.Span]) : null,
+            HasX5c = m.Has(JwkMember.X5c),
+            HasX5t = m.Has(JwkMember.X5t),
+            HasX5tS256 = m.Has(JwkMember.X5tS256),
+            HasOtherMembers = m.HasOther,
             KeySize = bits,
             IsSigningKey = signing,
         };
     }
 
+    private static bool KeepsText(JwkMembers m) =>
+        m.HasOther || m.Has(JwkMember.X5c) || m.Has(JwkMember.X5t) || m.Has(JwkMember.X5tS256);
+
+    private static byte[] Copy(ReadOnlySpan<byte> text)
+    {
+        var copy = GC.AllocateUninitializedArray<byte>(text.Length);
+        text.CopyTo(copy);
+        return copy;
+    }
+
     private static string? CheckCertificate(
         JwkMembers m, ReadOnlySpan<byte> document, JwkKeyKind kind, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
-        if (m.X5c is null)
+        if (!m.Has(JwkMember.X5c))
         {
             return null;
         }
 
-        return m.X5c.Count == 0
+        return m.X5cCount == 0
             ? "member 'x5c' is an empty array; at least the certificate of this key is expected"
             : JwkCertificate.Check(m.X5cFirst.Resolve(document), kind, first, second);
     }

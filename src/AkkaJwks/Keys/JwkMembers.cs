@@ -72,15 +72,16 @@ internal sealed class JwkMembers
 
     public JwkText Y { get; set; }
 
-    public List<string>? X5c { get; set; }
+    public int X5cCount { get; set; }
 
     public JwkText X5cFirst { get; set; }
 
-    public string? X5t { get; set; }
 
-    public string? X5tS256 { get; set; }
+    /// <summary>Whether the object has members this model does not name.</summary>
+    public bool HasOther { get; set; }
 
-    public Dictionary<string, string>? Other { get; set; }
+    /// <summary>Where the object starts and ends in the document, to keep its text when it is needed later.</summary>
+    public Range Span { get; set; }
 
     /// <summary>The first private member's name (<c>d</c>, <c>p</c>, <c>k</c>...), when there is one.</summary>
     public string? PrivateMember { get; set; }

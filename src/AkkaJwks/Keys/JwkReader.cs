@@ -10,13 +10,14 @@ internal static class JwkReader
     public static JwkMembers Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> document)
     {
         var members = new JwkMembers();
+        var start = (int)reader.TokenStartIndex;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             ReadOnlySpan<byte> name = reader.ValueIsEscaped
                 ? Encoding.UTF8.GetBytes(reader.GetString()!)
                 : reader.ValueSpan;
             var member = Classify(name);
-            var otherName = member is JwkMember.Other or JwkMember.Private ? Encoding.UTF8.GetString(name) : null;
+            var otherName = member is JwkMember.Private ? Encoding.UTF8.GetString(name) : null;
             reader.Read();
             if (member is not (JwkMember.Other or JwkMember.Private) && !members.MarkSeen(member))
             {
@@ -29,6 +30,7 @@ internal static class JwkReader
             ReadValue(ref reader, document, members, member, otherName);
         }
 
+        members.Span = start..(int)reader.BytesConsumed;
         return members;
     }
 
@@ -55,28 +57,30 @@ internal static class JwkReader
             case JwkMember.Crv:
                 members.Crv = ReadString(ref reader, members, "crv");
                 break;
-            case JwkMember.X5t:
-                members.X5t = ReadString(ref reader, members, "x5t");
-                break;
-            case JwkMember.X5tS256:
-                members.X5tS256 = ReadString(ref reader, members, "x5t#S256");
+            case JwkMember.X5t or JwkMember.X5tS256:
+                // Only checked here; Jwk.X5t and Jwk.X5tS256 read the text from the kept object when asked.
+                members.Problem ??= reader.TokenType == JsonTokenType.String
+                    ? null
+                    : TypeProblem(member == JwkMember.X5t ? "x5t" : "x5t#S256", ref reader);
+                reader.Skip();
                 break;
             case JwkMember.N or JwkMember.E or JwkMember.X or JwkMember.Y:
                 ReadText(ref reader, members, member);
                 break;
             case JwkMember.KeyOps:
-                members.KeyOps = ReadStrings(ref reader, document, members, "key_ops", out _);
+                members.KeyOps = ReadStrings(ref reader, members, "key_ops");
                 break;
             case JwkMember.X5c:
-                members.X5c = ReadStrings(ref reader, document, members, "x5c", out var first);
-                members.X5cFirst = first;
+                ReadCertificates(ref reader, members);
                 break;
             case JwkMember.Private:
                 members.PrivateMember ??= name;
                 reader.Skip();
                 break;
             default:
-                ReadOther(ref reader, document, members, name!);
+                // Kept as the object's text; Jwk.OtherMembers reads them from it only when asked.
+                members.HasOther = true;
+                reader.Skip();
                 break;
         }
     }
@@ -85,7 +89,7 @@ internal static class JwkReader
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.GetString();
+            return Known(reader.ValueIsEscaped ? default : reader.ValueSpan) ?? reader.GetString();
         }
 
         members.Problem ??= TypeProblem(name, ref reader);
@@ -127,10 +131,41 @@ internal static class JwkReader
         }
     }
 
-    private static List<string>? ReadStrings(
-        ref Utf8JsonReader reader, ReadOnlySpan<byte> document, JwkMembers members, string name, out JwkText first)
+    /// <summary>
+    /// Checks the <c>x5c</c> array and keeps its first certificate's text; the strings are made only when
+    /// <see cref="Jwk.X5c"/> is read.
+    /// </summary>
+    private static void ReadCertificates(ref Utf8JsonReader reader, JwkMembers members)
     {
-        first = default;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            members.Problem ??= $"member 'x5c' is {Describe(reader.TokenType)}; an array of strings is expected";
+            reader.Skip();
+            return;
+        }
+
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                members.Problem ??= $"member 'x5c' holds {Describe(reader.TokenType)}; an array of base64 DER "
+                    + "certificates (strings) is expected";
+                reader.Skip();
+                continue;
+            }
+
+            if (count++ == 0)
+            {
+                members.X5cFirst = JwkText.From(ref reader);
+            }
+        }
+
+        members.X5cCount = count;
+    }
+
+    private static List<string>? ReadStrings(ref Utf8JsonReader reader, JwkMembers members, string name)
+    {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             members.Problem ??= $"member '{name}' is {Describe(reader.TokenType)}; an array of strings is expected";
@@ -149,28 +184,10 @@ internal static class JwkReader
                 continue;
             }
 
-            if (values.Count == 0)
-            {
-                first = JwkText.From(ref reader);
-            }
-
             values.Add(reader.GetString()!);
         }
 
         return values;
-    }
-
-    private static void ReadOther(
-        ref Utf8JsonReader reader, ReadOnlySpan<byte> document, JwkMembers members, string name)
-    {
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        var raw = Encoding.UTF8.GetString(document[start..(int)reader.BytesConsumed]);
-        members.Other ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!members.Other.TryAdd(name, raw))
-        {
-            members.Problem ??= $"member '{name}' appears twice; a JWK names each member once";
-        }
     }
 
     private static string TypeProblem(string name, ref Utf8JsonReader reader) =>
@@ -187,7 +204,26 @@ internal static class JwkReader
         _ => "null",
     };
 
-    private static JwkMember Classify(ReadOnlySpan<byte> name) => name.Length switch
+    /// <summary>The common values of kty, use, alg and crv as literals, so most keys allocate none for them.</summary>
+    private static string? Known(ReadOnlySpan<byte> value) => value.Length switch
+    {
+        2 when value.SequenceEqual("EC"u8) => "EC",
+        3 when value.SequenceEqual("RSA"u8) => "RSA",
+        3 when value.SequenceEqual("sig"u8) => "sig",
+        3 when value.SequenceEqual("OKP"u8) => "OKP",
+        3 when value.SequenceEqual("enc"u8) => "enc",
+        5 when value.SequenceEqual("RS256"u8) => "RS256",
+        5 when value.SequenceEqual("ES256"u8) => "ES256",
+        5 when value.SequenceEqual("PS256"u8) => "PS256",
+        5 when value.SequenceEqual("P-256"u8) => JwkCurve.P256,
+        5 when value.SequenceEqual("P-384"u8) => JwkCurve.P384,
+        5 when value.SequenceEqual("P-521"u8) => JwkCurve.P521,
+        5 when value.SequenceEqual("EdDSA"u8) => "EdDSA",
+        7 when value.SequenceEqual("Ed25519"u8) => JwkCurve.Ed25519,
+        _ => null,
+    };
+
+    public static JwkMember Classify(ReadOnlySpan<byte> name) => name.Length switch
     {
         1 => name[0] switch
         {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 
@@ -7,12 +6,12 @@ namespace AkkaJwks.Keys;
 /// <summary>
 /// An immutable JSON Web Key Set: the accepted keys in document order, an index by <c>kid</c> built once,
 /// the refused keys with their reasons, and where and when the document came from.
-/// Safe to share across threads; look-ups take no lock and, when they find a key, allocate nothing.
+/// Safe to share across threads; look-ups take no lock and, when they find a key, allocate nothing. The kid index
+/// is a frozen dictionary built once, on the first look-up.
 /// </summary>
 public sealed class Jwks
 {
-    private readonly FrozenDictionary<string, Jwk> _byKid;
-    private readonly FrozenDictionary<string, ImmutableArray<Jwk>> _sharedKids;
+    private readonly JwksIndex _index;
 
     internal Jwks(ImmutableArray<Jwk> keys, ImmutableArray<RefusedKey> refused, string source, DateTimeOffset fetchedAt)
     {
@@ -20,15 +19,14 @@ public sealed class Jwks
         Refused = refused;
         Source = source;
         FetchedAt = fetchedAt;
-        (_byKid, _sharedKids) = BuildIndex(keys);
+        _index = new JwksIndex(keys);
     }
 
     private Jwks(Jwks keys, string source, DateTimeOffset fetchedAt, string? eTag, DateTimeOffset? lastModified)
     {
         Keys = keys.Keys;
         Refused = keys.Refused;
-        _byKid = keys._byKid;
-        _sharedKids = keys._sharedKids;
+        _index = keys._index;
         Source = source;
         FetchedAt = fetchedAt;
         ETag = eTag;
@@ -57,7 +55,7 @@ public sealed class Jwks
     /// Finds a key by <c>kid</c> without locks or allocation. When different keys share the kid, this gives the
     /// first in document order whatever it is for; to verify a signature use <see cref="TryGetSigningKey"/>.
     /// </summary>
-    public bool TryGetKey(string kid, [NotNullWhen(true)] out Jwk? key) => _byKid.TryGetValue(kid, out key);
+    public bool TryGetKey(string kid, [NotNullWhen(true)] out Jwk? key) => _index.ByKid.TryGetValue(kid, out key);
 
     /// <summary>
     /// Finds the one key that may verify a JWS with this <paramref name="kid"/> and <paramref name="alg"/>, by
@@ -91,12 +89,12 @@ public sealed class Jwks
             return Choose(Keys.AsSpan(), null, alg);
         }
 
-        if (!_byKid.TryGetValue(kid, out var first))
+        if (!_index.ByKid.TryGetValue(kid, out var first))
         {
             return new JwkLookupResult(JwkLookupStatus.UnknownKid, kid, alg, null, this, null, 0);
         }
 
-        return _sharedKids.Count != 0 && _sharedKids.TryGetValue(kid, out var all)
+        return _index.SharedKids.Count != 0 && _index.SharedKids.TryGetValue(kid, out var all)
             ? Choose(all.AsSpan(), kid, alg)
             : Choose(new ReadOnlySpan<Jwk>(in first), kid, alg);
     }
@@ -134,7 +132,7 @@ public sealed class Jwks
 
     private bool Holds(Jwk key)
     {
-        foreach (var candidate in key.Kid is not null && _sharedKids.TryGetValue(key.Kid, out var all) ? all : Keys)
+        foreach (var candidate in key.Kid is not null && _index.SharedKids.TryGetValue(key.Kid, out var all) ? all : Keys)
         {
             if (candidate.Kid == key.Kid && candidate.Thumbprint == key.Thumbprint)
             {
@@ -175,26 +173,5 @@ public sealed class Jwks
         };
         var considered = signing ?? (candidates.IsEmpty ? null : candidates[0]);
         return new JwkLookupResult(status, kid, alg, matches == 1 ? found : null, this, considered, matches);
-    }
-
-    private static (FrozenDictionary<string, Jwk>, FrozenDictionary<string, ImmutableArray<Jwk>>) BuildIndex(
-        ImmutableArray<Jwk> keys)
-    {
-        var byKid = new Dictionary<string, Jwk>(keys.Length, StringComparer.Ordinal);
-        Dictionary<string, ImmutableArray<Jwk>>? shared = null;
-        foreach (var key in keys)
-        {
-            if (key.Kid is null || byKid.TryAdd(key.Kid, key))
-            {
-                continue;
-            }
-
-            shared ??= new Dictionary<string, ImmutableArray<Jwk>>(StringComparer.Ordinal);
-            shared[key.Kid] = shared.TryGetValue(key.Kid, out var all) ? all.Add(key) : [byKid[key.Kid], key];
-        }
-
-        return (
-            byKid.ToFrozenDictionary(StringComparer.Ordinal),
-            shared?.ToFrozenDictionary(StringComparer.Ordinal) ?? FrozenDictionary<string, ImmutableArray<Jwk>>.Empty);
     }
 }

@@ -114,7 +114,6 @@ public static class JwksParser
         ImmutableArray<RefusedKey>.Builder refused,
         int maxKeys)
     {
-        HashSet<string>? kids = null;
         var index = 0;
         for (; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
@@ -137,8 +136,7 @@ public static class JwksParser
             {
                 refused.Add(new RefusedKey(index, members.Kid, reason!));
             }
-            else if (key.Kid is null || (kids ??= new HashSet<string>(StringComparer.Ordinal)).Add(key.Kid)
-                || !IsCopy(keys, key))
+            else if (!IsCopy(keys, key))
             {
                 keys.Add(key);
             }
@@ -147,12 +145,21 @@ public static class JwksParser
         return true;
     }
 
-    /// <summary>Whether an accepted key already has this key's kid and thumbprint (a copy to collapse).</summary>
+    /// <summary>
+    /// Whether an accepted key already has this key's kid and thumbprint (a copy to collapse). A linear scan:
+    /// kids differ in length or first characters, so even a set at a max-keys of a few hundred stays cheap, and
+    /// thumbprints are computed only for keys whose kid repeats.
+    /// </summary>
     private static bool IsCopy(ImmutableArray<Jwk>.Builder keys, Jwk key)
     {
+        if (key.Kid is null)
+        {
+            return false;
+        }
+
         foreach (var earlier in keys)
         {
-            if (earlier.Kid == key.Kid && earlier.Thumbprint == key.Thumbprint)
+            if (string.Equals(earlier.Kid, key.Kid, StringComparison.Ordinal) && earlier.Thumbprint == key.Thumbprint)
             {
                 return true;
             }

@@ -43,8 +43,22 @@ internal static class Corpus
         {
             if (File.Exists(Path.Combine(dir.FullName, "AkkaJwks.sln")))
             {
-                var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "jwks-corpus"));
-                return System.IO.Directory.Exists(corpus) ? corpus : null;
+                return FindBeside(dir);
+            }
+        }
+
+        return null;
+    }
+
+    // ../shared beside the clone; a git worktree kept one level deeper (wt/<name>) finds it further up.
+    private static string? FindBeside(DirectoryInfo clone)
+    {
+        for (var dir = clone.Parent; dir is not null; dir = dir.Parent)
+        {
+            var corpus = Path.Combine(dir.FullName, "shared", "jwks-corpus");
+            if (System.IO.Directory.Exists(corpus))
+            {
+                return corpus;
             }
         }
 
