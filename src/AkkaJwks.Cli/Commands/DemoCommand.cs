@@ -34,14 +34,9 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         var demo = DemoSettings.Load();
         var log = new LiveLog();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (settings.Duration is { } duration)
-        {
-            stopping.CancelAfter(duration);
-        }
-
         using var issuer = new RotatingIssuer();
         await using var server = await DocumentServer.StartAsync(0, () => issuer.Document, cancellationToken);
-        log.Markup(EventText.Line(DateTimeOffset.Now, "[magenta]issuer[/]", "demo",
+        log.Markup(EventText.Line(DateTimeOffset.Now, "issuer", "magenta", "demo",
             $"publishes {Kids(issuer.Signers)} at {Markup.Escape(server.JwksUrl.ToString())}, rotating every "
             + CommandLineDuration.Format(demo.RotationInterval)));
 
@@ -62,6 +57,12 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             (kid, alg) => extension.GetKeyAsync(DemoSettings.FetcherName, kid, alg).AsTask());
         var stats = new ValidationStats();
 
+        // The duration counts from here, so a slow start (a loaded machine) does not eat into the demo itself.
+        if (settings.Duration is { } duration)
+        {
+            stopping.CancelAfter(duration);
+        }
+
         await Task.WhenAll(
             RotateAsync(issuer, demo.RotationInterval, log, stopping.Token),
             SignAndValidateAsync(issuer, server.JwksUrl, validator, stats, demo.TokenInterval, log, stopping.Token),
@@ -81,7 +82,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         {
             var (added, retired) = issuer.Rotate();
             var retiredText = retired.Count == 0 ? "" : $"; retired {string.Join(", ", retired)}";
-            log.Markup(EventText.Line(DateTimeOffset.Now, "[magenta]rotate[/]", "demo", Markup.Escape(
+            log.Markup(EventText.Line(DateTimeOffset.Now, "rotate", "magenta", "demo", Markup.Escape(
                 $"rotation {issuer.Rotations}: published {string.Join(", ", added)} and signs with them now"
                 + retiredText)));
         }
@@ -104,7 +105,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             stats.Add(key.Alg, failure is null);
             if (failure is not null)
             {
-                log.Markup(EventText.Line(DateTimeOffset.Now, "[red]invalid[/]", "demo",
+                log.Markup(EventText.Line(DateTimeOffset.Now, "invalid", "red", "demo",
                     Markup.Escape($"a token signed by {key.Kid} ({key.Alg}) failed: {failure}")));
             }
         }
@@ -120,7 +121,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             var perAlg = string.Join(", ", byAlg.OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value}")));
             var failedMarkup = failed == 0 ? "[green]0 failed[/]" : $"[red]{failed} failed[/]";
-            log.Markup(EventText.Line(DateTimeOffset.Now, "[cyan]tokens[/]", "demo",
+            log.Markup(EventText.Line(DateTimeOffset.Now, "tokens", "cyan", "demo",
                 $"{byAlg.Values.Sum()} validated ({Markup.Escape(perAlg)}), {failedMarkup}; {stats.Total} in all"));
         }
     }

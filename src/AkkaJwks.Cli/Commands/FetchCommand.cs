@@ -111,7 +111,12 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         }
         catch (JwksConfigurationException e)
         {
-            Terminal.WriteError($"fetch: {url} cannot be fetched: {e.Message}");
+            // The options came from the command line, so each problem is told in its terms, not as a HOCON path.
+            foreach (var problem in e.Problems)
+            {
+                Terminal.WriteError($"fetch: {url} cannot be fetched: {problem.Expected}.");
+            }
+
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -65,7 +65,6 @@ internal sealed class DocumentServer : IAsyncDisposable
 
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(document))[..32]}\"";
         context.Response.Headers.ETag = etag;
-        context.Response.Headers.CacheControl = "no-cache";
         if (context.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Contains(etag)))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
