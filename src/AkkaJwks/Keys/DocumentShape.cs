@@ -20,8 +20,9 @@ internal sealed class DocumentShape
     /// <summary>Notes a member other than <c>keys</c> (the reader on its name) and skips its value.</summary>
     public void Observe(ref Utf8JsonReader reader)
     {
-        HasKty |= reader.ValueTextEquals("kty"u8);
-        HasJwksUri |= reader.ValueTextEquals("jwks_uri"u8);
+        var isText = JwkReader.IsText(ref reader);
+        HasKty |= isText && reader.ValueTextEquals("kty"u8);
+        HasJwksUri |= isText && reader.ValueTextEquals("jwks_uri"u8);
         reader.Read();
         if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.StartsWith("-----BEGIN CERTIFICATE-----"u8))
         {

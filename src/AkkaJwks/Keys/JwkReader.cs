@@ -13,12 +13,27 @@ internal static class JwkReader
         var start = (int)reader.TokenStartIndex;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (!IsText(ref reader))
+            {
+                members.Problem ??= NotText("a member name");
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
             ReadOnlySpan<byte> name = reader.ValueIsEscaped
                 ? Encoding.UTF8.GetBytes(reader.GetString()!)
                 : reader.ValueSpan;
             var member = Classify(name);
             var otherName = member is JwkMember.Private ? Encoding.UTF8.GetString(name) : null;
             reader.Read();
+            if (reader.TokenType == JsonTokenType.String && !IsText(ref reader))
+            {
+                members.Problem ??= NotText($"member '{Encoding.UTF8.GetString(name)}'");
+                reader.Skip();
+                continue;
+            }
+
             if (member is not (JwkMember.Other or JwkMember.Private) && !members.MarkSeen(member))
             {
                 members.Problem ??= $"member '{Encoding.UTF8.GetString(name)}' appears twice; a JWK names each "
@@ -147,6 +162,12 @@ internal static class JwkReader
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            if (reader.TokenType == JsonTokenType.String && !IsText(ref reader))
+            {
+                members.Problem ??= NotText("member 'x5c'");
+                continue;
+            }
+
             if (reader.TokenType != JsonTokenType.String)
             {
                 members.Problem ??= $"member 'x5c' holds {Describe(reader.TokenType)}; an array of base64 DER "
@@ -176,7 +197,7 @@ internal static class JwkReader
         var values = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.String)
+            if (reader.TokenType != JsonTokenType.String || !IsText(ref reader))
             {
                 members.Problem ??= $"member '{name}' holds {Describe(reader.TokenType)}; an array of strings is "
                     + "expected";
@@ -189,6 +210,31 @@ internal static class JwkReader
 
         return values;
     }
+
+    /// <summary>
+    /// Whether a string token can become text. The parser checked the document's UTF-8 whole, so only an escape
+    /// can fail: a lone surrogate (<c>\ud800</c>), which GetString and CopyString reject with this exception.
+    /// </summary>
+    public static bool IsText(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return true;
+        }
+
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string NotText(string what) =>
+        $"{what} holds an escaped lone surrogate, which is not text; valid Unicode is expected";
 
     private static string TypeProblem(string name, ref Utf8JsonReader reader) =>
         $"member '{name}' is {Describe(reader.TokenType)}; a string is expected";

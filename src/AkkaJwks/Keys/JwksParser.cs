@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace AkkaJwks.Keys;
 
@@ -38,6 +39,13 @@ public static class JwksParser
             utf8Json = utf8Json[3..];
         }
 
+        if (!Utf8.IsValid(utf8Json))
+        {
+            return JwksParseResult.Failure(
+                JwksDocumentErrorKind.NotJson,
+                $"the document from {source} is not valid UTF-8, so it is not JSON; a UTF-8 JWKS object is expected");
+        }
+
         try
         {
             return ParseDocument(utf8Json, source, fetchedAt, maxKeys);
@@ -72,7 +80,7 @@ public static class JwksParser
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             shape.Members++;
-            if (!reader.ValueTextEquals("keys"u8))
+            if (!JwkReader.IsText(ref reader) || !reader.ValueTextEquals("keys"u8))
             {
                 shape.Observe(ref reader);
                 continue;

@@ -70,7 +70,8 @@ public class JwksParserAcceptTests
     [Fact]
     public void Parse_X5cOfTheSameKey_AcceptedAndKept()
     {
-        var certificate = SelfSignedCertificate(Rsa, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var now = DateTimeOffset.UtcNow;
+        var certificate = SelfSignedCertificate(Rsa, now.AddDays(-1), now.AddDays(1));
 
         var key = Accept(RsaMembers(Rsa).Having("x5c", new[] { certificate }).Having("x5t", "bm90LWEtaGFzaA"));
 
@@ -82,7 +83,8 @@ public class JwksParserAcceptTests
     [Fact]
     public void Parse_ExpiredX5c_Accepted()
     {
-        var expired = SelfSignedCertificate(Rsa, DateTimeOffset.UtcNow.AddYears(-3), DateTimeOffset.UtcNow.AddYears(-2));
+        var now = DateTimeOffset.UtcNow;
+        var expired = SelfSignedCertificate(Rsa, now.AddYears(-3), now.AddYears(-2));
 
         Assert.NotNull(Accept(RsaMembers(Rsa).Having("x5c", new[] { expired })).X5c);
     }

@@ -95,7 +95,8 @@ public class JwksParserKeyRuleTests
 
     [Fact]
     public void Parse_OkpKeyWithEcAlg_Refused() =>
-        Assert.Contains("does not fit an OKP key on Ed25519", Refuse(Ed25519Members(NewEd25519()).Having("alg", "ES256")));
+        Assert.Contains(
+            "does not fit an OKP key on Ed25519", Refuse(Ed25519Members(NewEd25519()).Having("alg", "ES256")));
 
     [Fact]
     public void Parse_Rsa1024_Refused()
@@ -149,7 +150,9 @@ public class JwksParserKeyRuleTests
     {
         var x = P256.ExportParameters(false).Q.X!;
 
-        Assert.Contains("member 'x' is 31 bytes; P-256 needs exactly 32", Refuse(EcMembers(P256).Having("x", B64(x[1..]))));
+        var reason = Refuse(EcMembers(P256).Having("x", B64(x[1..])));
+
+        Assert.Contains("member 'x' is 31 bytes; P-256 needs exactly 32", reason);
     }
 
     [Fact]
@@ -175,7 +178,8 @@ public class JwksParserKeyRuleTests
 
     [Fact]
     public void Parse_OkpUnsupportedCurve_Refused() =>
-        Assert.Contains("crv 'Ed2' is not supported for OKP keys", Refuse(Ed25519Members(NewEd25519()).Having("crv", "Ed2")));
+        Assert.Contains(
+            "crv 'Ed2' is not supported for OKP keys", Refuse(Ed25519Members(NewEd25519()).Having("crv", "Ed2")));
 
     [Fact]
     public void Parse_OkpWrongLength_Refused() =>
