@@ -16,7 +16,7 @@ internal static class EventText
             + CommandLineDuration.Format(e.Duration)),
         JwksFetchFailed e => Line(e.Timestamp, "failed", "red", e.Name,
             $"{ReasonName.Of(e.Reason)}: {Markup.Escape(e.Message)} (failure {e.FailuresInRow} in a row, "
-            + $"next attempt in {CommandLineDuration.Format(e.NextAttemptIn)}; the last good keys are kept)"),
+            + $"next attempt in {CommandLineDuration.Format(e.NextAttemptIn)})"),
         JwksKeysChanged e => Line(e.Timestamp, "keys", "blue", e.Name,
             $"now {e.KeyCount}: added {List(e.Added)}; removed {List(e.Removed)}"),
         _ => null,
