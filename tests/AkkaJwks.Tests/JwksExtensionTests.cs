@@ -94,6 +94,31 @@ public sealed class JwksExtensionTests
     }
 
     [Fact]
+    public async Task StartFetcherAsync_SyncInitOverLoopback_HasTheKeysWhenItCompletes()
+    {
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.Body.WriteAsync(TestDocuments.Jwks("k1")).AsTask();
+        });
+        var system = ActorSystem.Create("jwks");
+        try
+        {
+            var options = JwksFetcherOptions.Create("local", server.Url()) with { SyncInit = true };
+
+            var started = await system.Jwks().StartFetcherAsync(options);
+
+            Assert.Equal("local", started.Name);
+            Assert.True(system.Jwks().TryGetKey("local", "k1", out _));
+            Assert.Equal(started.Fetcher, await system.Jwks().ResolveAsync("local"));
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    [Fact]
     public async Task StartFetcherAsync_SyncInitAgainstFailingEndpoint_ThrowsTheFetchFailure()
     {
         await using var server = await LoopbackServer.StartAsync(context =>

@@ -22,25 +22,11 @@ internal sealed partial class JwksFetcherActor
 
         Timers.Cancel(FetchTimerKey);
         _nextFetchDue = null;
-        var request = new JwksHttpRequest
-        {
-            Url = _options.Url,
-            Headers = _options.Headers,
-            IfNoneMatch = _keys?.ETag,
-            IfModifiedSince = _keys?.LastModified,
-            Timeout = _options.RequestTimeout,
-            MaxResponseBytes = _options.MaxResponseBytes,
-            MaxRedirects = _options.MaxRedirects,
-            TransientRetries = _options.TransientRetries,
-            AllowInsecureHttp = _options.AllowInsecureHttp,
-        };
+        var request = NextRequest();
 
         // The activity must not stay current on the dispatcher thread, only flow into the HTTP call.
         var previous = Activity.Current;
-        var activity = JwksInstruments.ActivitySource.StartActivity(JwksInstruments.FetchActivityName);
-        activity?.SetTag(JwksTelemetryTags.Name, _options.Name);
-        activity?.SetTag(JwksTelemetryTags.Url, _options.Url.ToString());
-        activity?.SetTag(JwksTelemetryTags.Trigger, trigger);
+        var activity = StartActivity(trigger);
         var cancellation = new CancellationTokenSource();
         var fetch = new InFlightFetch(++_fetchCount, trigger, Now, cancellation, activity);
         _inFlight = fetch;
@@ -58,6 +44,28 @@ internal sealed partial class JwksFetcherActor
         Context.System.EventStream.Publish(new JwksFetchStarted(_options.Name, _options.Url, fetch.StartedAt, trigger));
         _log.Debug("JWKS fetcher {0}: fetch {1} ({2}) of {3} started", _options.Name, fetch.Id, trigger, _options.Url);
         _ = PipeOutcomeAsync(task, fetch.Id, Self, cancellation.Token);
+    }
+
+    private JwksHttpRequest NextRequest() => new()
+    {
+        Url = _options.Url,
+        Headers = _options.Headers,
+        IfNoneMatch = _keys?.ETag,
+        IfModifiedSince = _keys?.LastModified,
+        Timeout = _options.RequestTimeout,
+        MaxResponseBytes = _options.MaxResponseBytes,
+        MaxRedirects = _options.MaxRedirects,
+        TransientRetries = _options.TransientRetries,
+        AllowInsecureHttp = _options.AllowInsecureHttp,
+    };
+
+    private Activity? StartActivity(string trigger)
+    {
+        var activity = JwksInstruments.ActivitySource.StartActivity(JwksInstruments.FetchActivityName);
+        activity?.SetTag(JwksTelemetryTags.Name, _options.Name);
+        activity?.SetTag(JwksTelemetryTags.Url, _options.Url.ToString());
+        activity?.SetTag(JwksTelemetryTags.Trigger, trigger);
+        return activity;
     }
 
     private static async Task PipeOutcomeAsync(

@@ -33,6 +33,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
     private int _failuresInRow;
     private DateTimeOffset? _nextFetchDue;
 
+    // Public only because Akka's Props activator needs a public constructor; the type itself is internal.
     public JwksFetcherActor(
         JwksFetcherOptions options, IJwksHttpClient httpClient, JwksSnapshots snapshots, Func<double> nextUnit)
     {
@@ -97,7 +98,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
     {
         CancelInFlight();
 
-        var reason = "the fetcher stopped before its first fetch completed";
+        var reason = "the fetcher stopped (or restarted) before its first fetch completed";
         foreach (var waiter in _keysWaiters.Concat(_firstFetchWaiters))
         {
             waiter.Tell(new Status.Failure(new KeysNotReadyException(_options.Name, reason)));
@@ -106,7 +107,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         foreach (var waiter in _kidWaiters)
         {
             waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
-                "the fetcher stopped while the refresh it triggered was running")));
+                "the fetcher stopped (or restarted) while the refresh it triggered was running")));
         }
 
         _keysWaiters.Clear();

@@ -58,7 +58,7 @@ public sealed record JwksSettings
         problems.AddRange(defaultProblems);
 
         var fetchers = new List<JwksFetcherOptions>();
-        foreach (var (name, block) in FetcherBlocks(root).OrderBy(f => f.Name, StringComparer.Ordinal))
+        foreach (var (name, block) in FetcherBlocks(root, rootProblems).OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             fetchers.Add(JwksFetcherBinding.Bind(name, block, defaults, defaultProblems, problems));
         }
@@ -107,11 +107,19 @@ public sealed record JwksSettings
         return settings;
     }
 
-    private static IEnumerable<(string Name, Akka.Configuration.Hocon.HoconValue Block)> FetcherBlocks(Config root)
+    private static IEnumerable<(string Name, Akka.Configuration.Hocon.HoconValue Block)> FetcherBlocks(Config root,
+        JwksProblemCollector problems)
     {
         var fetchers = root.GetValue("fetchers");
-        if (fetchers is null || fetchers.IsEmpty || !fetchers.IsObject())
+        if (fetchers is null || fetchers.IsEmpty)
         {
+            return [];
+        }
+
+        if (!fetchers.IsObject())
+        {
+            problems.Add("fetchers", fetchers.IsString() ? fetchers.GetString() : fetchers.ToString().Trim(),
+                "expected an object of fetchers by name, for example { google { url = \"https://...\" } }");
             return [];
         }
 

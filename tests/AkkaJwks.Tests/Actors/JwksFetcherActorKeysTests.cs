@@ -190,4 +190,51 @@ public class JwksFetcherActorKeysTests : FetcherTestKit
 
         Assert.Equal(2, Client.RequestCount);
     }
+
+    [Fact]
+    public async Task RefusedKey_LoggedOnceWithIndexKidAndReasonNeverMaterial()
+    {
+        var document = TestDocuments.Raw(
+            $$"""{"keys":[{"kty":"oct","kid":"secret","k":"c2VjcmV0"},{{TestDocuments.KeyJson("a")}}]}""");
+        var fetcher = StartFetcher();
+        var fetch = await Client.NextAsync();
+
+        await EventFilter.Custom<Akka.Event.Warning>(warning =>
+                warning.ToString()!.Contains("refused key #0 (kid secret)") && !warning.ToString()!.Contains("c2Vj"))
+            .ExpectOneAsync(() =>
+            {
+                fetch.Respond(TestDocuments.Ok(document));
+                return Task.CompletedTask;
+            });
+        var state = await StateAsync(fetcher);
+
+        Assert.Equal(FetcherStatus.Ready, state.Status);
+        Assert.Equal("secret", Assert.Single(state.Keys!.Refused).Kid);
+    }
+
+    [Fact]
+    public async Task NotModified_WithoutAServedSet_IsAFailure()
+    {
+        var fetcher = StartFetcher();
+
+        await AnswerAsync(fetch => fetch.Respond(TestDocuments.NotModified()));
+        var state = await StateAsync(fetcher);
+
+        Assert.Equal(FetchFailureKind.Other, state.LastErrorKind);
+        Assert.Contains("304 Not Modified", state.LastError);
+    }
+
+    [Fact]
+    public async Task Stop_BeforeTheFirstFetch_AnswersWaitingAsks()
+    {
+        var fetcher = StartFetcher();
+        await Client.NextAsync();
+        var pending = fetcher.Ask<Jwks>(new GetKeys("idp"), AskTimeout);
+        await StateAsync(fetcher);
+
+        fetcher.Tell(PoisonPill.Instance);
+        var error = await Assert.ThrowsAsync<KeysNotReadyException>(() => pending);
+
+        Assert.Contains("stopped (or restarted) before its first fetch completed", error.Message);
+    }
 }

@@ -58,4 +58,48 @@ public class JwksFetcherActorRestartTests : FetcherTestKit
         Assert.Equal(1, before);
         Assert.Equal(2, Client.RequestCount);
     }
+
+    [Fact]
+    public async Task RestartStorm_WhileLookupsRun_NoLookupFails()
+    {
+        var crash = false;
+        var fetcher = StartFetcher(jitter: () => crash ? throw new InvalidOperationException("test crash") : 0.5);
+        await SucceedAsync("a");
+        crash = true;
+        using var done = new CancellationTokenSource();
+        var failures = 0;
+        var lookups = 0;
+        var reading = new TaskCompletionSource();
+        var reader = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                var key = await fetcher.Ask<Jwk>(new GetKey("idp", "a"), TimeSpan.FromSeconds(5));
+                var served = Snapshots.TryGet("idp", out var snapshot) && snapshot.TryGetKey("a", out _);
+                failures += key.Kid == "a" && served ? 0 : 1;
+                lookups++;
+                reading.TrySetResult();
+            }
+        });
+        await reading.Task;
+
+        for (var restart = 0; restart < 20; restart++)
+        {
+            await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), TimeSpan.FromSeconds(5));
+            var fetch = await Client.NextAsync();
+            await EventFilter.Exception<InvalidOperationException>().ExpectOneAsync(() =>
+            {
+                fetch.Fail(FetchFailureKind.ConnectionReset);
+                return Task.CompletedTask;
+            });
+        }
+
+        await StateAsync(fetcher);
+        await done.CancelAsync();
+        await reader;
+
+        Assert.Equal(0, failures);
+        Assert.True(lookups > 0);
+        Assert.Equal(21, Client.RequestCount);
+    }
 }

@@ -1,27 +1,11 @@
 using Akka.Actor;
-using Akka.Configuration;
-using Akka.TestKit;
-using Akka.TestKit.Xunit2;
 using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
-using AkkaJwks.Http;
 
 namespace AkkaJwks.Tests.Actors;
 
-public sealed class JwksRegistryActorTests : TestKit
+public sealed class JwksRegistryActorTests : JwksRegistryTestKit
 {
-    private const string VirtualTime =
-        "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"";
-
-    private readonly TestProbe _starts;
-    private readonly List<FakeHttpClient> _clients = [];
-
-    public JwksRegistryActorTests()
-        : base(VirtualTime)
-    {
-        _starts = CreateTestProbe();
-    }
-
     [Fact]
     public void StartFetcher_NewName_AnswersFetcherStartedWithTheSupervisedChild()
     {
@@ -32,7 +16,7 @@ public sealed class JwksRegistryActorTests : TestKit
         var started = ExpectMsg<FetcherStarted>();
         Assert.Equal("google", started.Name);
         Assert.Equal(registry.Path / "google", started.Fetcher.Path);
-        _starts.ExpectMsg<FakeFetcher.Started>(s => s.Name == "google");
+        Starts.ExpectMsg<FakeFetcher.Started>(s => s.Name == "google");
     }
 
     [Theory]
@@ -77,8 +61,8 @@ public sealed class JwksRegistryActorTests : TestKit
         var failure = ExpectMsg<Status.Failure>();
         var error = Assert.IsType<JwksConfigurationException>(failure.Cause);
         Assert.Equal(2, error.Problems.Count);
-        _starts.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-        Assert.Empty(_clients);
+        Starts.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Empty(Clients);
     }
 
     [Fact]
@@ -148,7 +132,7 @@ public sealed class JwksRegistryActorTests : TestKit
 
         ExpectMsg(new FetcherStopped("google"));
         watcher.ExpectTerminated(started.Fetcher);
-        Assert.Equal(1, _clients.Single().Disposals);
+        Assert.Equal(1, Clients.Single().Disposals);
         registry.Tell(new GetState("google"));
         Assert.IsType<FetcherNotFoundException>(ExpectMsg<Status.Failure>().Cause);
         registry.Tell(new StartFetcher(Options("google")));
@@ -180,81 +164,20 @@ public sealed class JwksRegistryActorTests : TestKit
     }
 
     [Fact]
-    public void StartFetcher_SyncInitFirstFetchSucceeds_AnswersAfterIt()
-    {
-        var registry = Registry();
-
-        registry.Tell(new StartFetcher(Options("google") with { SyncInit = true }));
-
-        Assert.Equal("google", ExpectMsg<FetcherStarted>().Name);
-    }
-
-    [Fact]
-    public void StartFetcher_SyncInitFirstFetchFails_AnswersTheReasonAndKeepsTheFetcher()
-    {
-        var reason = new JwksFetchException(FetchFailureKind.HttpStatus, new Uri("https://google.example/jwks"), "503");
-        var registry = Registry(firstFetch: () => new Status.Failure(reason));
-
-        registry.Tell(new StartFetcher(Options("google") with { SyncInit = true }));
-
-        Assert.Same(reason, ExpectMsg<Status.Failure>().Cause);
-        registry.Tell(new Refresh("google"));
-        ExpectMsg(new RefreshAccepted("google"));
-    }
-
-    [Fact]
-    public void StartFetcher_SyncInitFailsWithStopOnFailure_RemovesTheFetcher()
-    {
-        var reason = new JwksFetchException(FetchFailureKind.HttpStatus, new Uri("https://google.example/jwks"), "503");
-        var registry = Registry(firstFetch: () => new Status.Failure(reason));
-        var options = Options("google") with { SyncInit = true, StopOnSyncInitFailure = true };
-
-        registry.Tell(new StartFetcher(options));
-
-        Assert.Same(reason, ExpectMsg<Status.Failure>().Cause);
-        AwaitAssert(() =>
-        {
-            registry.Tell(new GetState("google"));
-            Assert.IsType<FetcherNotFoundException>(ExpectMsg<Status.Failure>().Cause);
-        });
-        AwaitAssert(() => Assert.Equal(1, _clients.Single().Disposals));
-    }
-
-    [Fact]
     public void Fetcher_Crashes_IsStartedAgainAfterTheBackoff()
     {
         var registry = Registry();
         registry.Tell(new StartFetcher(Options("google")));
         ExpectMsg<FetcherStarted>();
-        var first = _starts.ExpectMsg<FakeFetcher.Started>();
+        var first = Starts.ExpectMsg<FakeFetcher.Started>();
 
         EventFilter.Exception<InvalidOperationException>().ExpectOne(() => first.Self.Tell(FakeFetcher.Crash.Instance));
-        _starts.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        Starts.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Scheduler.Advance(TimeSpan.FromSeconds(1));
 
-        var second = _starts.ExpectMsg<FakeFetcher.Started>();
+        var second = Starts.ExpectMsg<FakeFetcher.Started>();
         Assert.NotEqual(first.Self, second.Self);
         registry.Tell(new Refresh("google"));
         ExpectMsg(new RefreshAccepted("google"));
     }
-
-    private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
-
-    private IActorRef Registry(string name = "akka-jwks", Func<object>? firstFetch = null)
-    {
-        var settings = JwksSettings.Create(Config.Empty);
-        return Sys.ActorOf(JwksRegistryActor.Props(settings, new JwksSnapshots(), _ =>
-        {
-            var client = new FakeHttpClient();
-            lock (_clients)
-            {
-                _clients.Add(client);
-            }
-
-            return client;
-        }, FakeFetcher.Factory(_starts, firstFetch)), name);
-    }
-
-    private static JwksFetcherOptions Options(string name) =>
-        JwksFetcherOptions.Create(name, new Uri($"https://{Uri.EscapeDataString(name).Replace("%", "")}.example/jwks"));
 }

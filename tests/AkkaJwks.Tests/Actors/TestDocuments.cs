@@ -22,7 +22,7 @@ internal static class TestDocuments
     public static JwksHttpResponse NotModified(string? eTag = null) =>
         new() { StatusCode = 304, FinalUrl = Url, ETag = eTag };
 
-    private static string KeyJson(string kid) => KeyJsonByKid.GetOrAdd(kid, static kid =>
+    public static string KeyJson(string kid) => KeyJsonByKid.GetOrAdd(kid, static kid =>
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var point = key.ExportParameters(false).Q;

@@ -155,4 +155,14 @@ public sealed class JwksFetcherOptionsTests
             ["akka.jwks.defaults.max-keys", "akka.jwks.fetchers.b.max-keys"],
             error.Problems.Select(p => p.Path));
     }
+
+    [Fact]
+    public void SettingsCreate_FetchersNotAnObject_SaysWhatItShouldBe()
+    {
+        var config = ConfigurationFactory.ParseString("akka.jwks.fetchers = \"https://a.example/jwks\"");
+
+        var error = Assert.Throws<JwksConfigurationException>(() => JwksSettings.Create(config));
+
+        Assert.Equal("akka.jwks.fetchers", Assert.Single(error.Problems).Path);
+    }
 }

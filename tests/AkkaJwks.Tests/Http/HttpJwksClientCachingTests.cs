@@ -139,6 +139,23 @@ public class HttpJwksClientCachingTests
     }
 
     [Fact]
+    public async Task GetAsync_ContentHeaderConfigured_ThrowsNamingItWithoutSending()
+    {
+        await using var server = await LoopbackServer.ServingAsync("{}");
+        using var client = Fetches.Client(new SignallingClock());
+        var request = Fetches.For(server.Url()) with
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+        };
+
+        var failure = await Assert.ThrowsAsync<ArgumentException>(
+            () => client.GetAsync(request, CancellationToken.None));
+
+        Assert.Contains("'Content-Type'", failure.Message);
+        Assert.Equal(0, server.RequestCount);
+    }
+
+    [Fact]
     public async Task GetAsync_ResponseHeadersOverLimit_FailsAsResponseTooLarge()
     {
         await using var server = await LoopbackServer.StartAsync(context =>

@@ -105,6 +105,25 @@ public class HttpJwksClientTlsTests
     }
 
     [Fact]
+    public async Task GetAsync_WrongPinWithTrustingCallback_RefusesBeforeAskingTheCallback()
+    {
+        var asked = false;
+        await using var server = await Serve(SelfSignedCertificate.ForLoopback);
+        using var client = Fetches.Client(Options() with
+        {
+            PinnedSpkiSha256 = [Convert.ToBase64String(new byte[32])],
+            ServerCertificateValidation = (_, _, _) => asked = true,
+        });
+
+        var failure = await Assert.ThrowsAsync<JwksFetchException>(
+            () => client.GetAsync(Fetches.For(server.Url()), CancellationToken.None));
+
+        Assert.Equal(FetchFailureKind.Tls, failure.Kind);
+        Assert.Contains("the pin failed", failure.Message);
+        Assert.False(asked);
+    }
+
+    [Fact]
     public void Constructor_MalformedPin_ThrowsNamingIt()
     {
         var failure = Assert.Throws<ArgumentException>(

@@ -1,0 +1,52 @@
+using Akka.Hosting;
+using AkkaJwks.Configuration;
+using AkkaJwks.Http;
+
+namespace AkkaJwks.Hosting;
+
+/// <summary>Adds AkkaJwks to an actor system built with Akka.Hosting.</summary>
+public static class AkkaJwksHostingExtensions
+{
+    /// <summary>
+    /// Starts AkkaJwks with the system: validates <c>akka.jwks</c> and every fetcher of <paramref name="fetchers"/>
+    /// (all problems in one <see cref="JwksConfigurationException"/>, before anything starts), starts the HOCON
+    /// fetchers and then these, and registers the registry actor under <see cref="JwksRegistryKey"/>. A fetcher
+    /// with sync-init holds the host's start until its first fetch completes; a failed one fails the start.
+    /// </summary>
+    /// <exception cref="JwksConfigurationException">
+    /// When Akka.Hosting runs the builder (as the host starts): a fetcher's options are invalid.
+    /// </exception>
+    public static AkkaConfigurationBuilder WithJwks(this AkkaConfigurationBuilder builder,
+        params JwksFetcherOptions[] fetchers)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(fetchers);
+        var problems = fetchers.SelectMany(f => f.Validate()).ToList();
+        if (problems.Count > 0)
+        {
+            throw new JwksConfigurationException(problems);
+        }
+
+        return builder.AddStartup(async (system, registry) =>
+        {
+            var jwks = system.Jwks();
+            registry.Register<JwksRegistryKey>(jwks.Registry);
+            foreach (var fetcher in fetchers)
+            {
+                await jwks.StartFetcherAsync(fetcher);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Makes the HTTP client of every fetcher whose options name none (HOCON fetchers included), through
+    /// <see cref="JwksSetup.HttpClientFactory"/>. The registry disposes the clients it made this way.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithJwksHttpClientFactory(this AkkaConfigurationBuilder builder,
+        Func<JwksFetcherOptions, IJwksHttpClient> httpClientFactory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
+        return builder.AddSetup(new JwksSetup { HttpClientFactory = httpClientFactory });
+    }
+}

@@ -1,0 +1,49 @@
+using Akka.Actor;
+using AkkaJwks.Actors;
+using AkkaJwks.Http;
+
+namespace AkkaJwks.Tests.Actors;
+
+public sealed class JwksRegistrySyncInitTests : JwksRegistryTestKit
+{
+    [Fact]
+    public void StartFetcher_SyncInitFirstFetchSucceeds_AnswersAfterIt()
+    {
+        var registry = Registry();
+
+        registry.Tell(new StartFetcher(Options("google") with { SyncInit = true }));
+
+        Assert.Equal("google", ExpectMsg<FetcherStarted>().Name);
+    }
+
+    [Fact]
+    public void StartFetcher_SyncInitFirstFetchFails_AnswersTheReasonAndKeepsTheFetcher()
+    {
+        var reason = new JwksFetchException(FetchFailureKind.HttpStatus, new Uri("https://google.example/jwks"), "503");
+        var registry = Registry(firstFetch: () => new Status.Failure(reason));
+
+        registry.Tell(new StartFetcher(Options("google") with { SyncInit = true }));
+
+        Assert.Same(reason, ExpectMsg<Status.Failure>().Cause);
+        registry.Tell(new Refresh("google"));
+        ExpectMsg(new RefreshAccepted("google"));
+    }
+
+    [Fact]
+    public void StartFetcher_SyncInitFailsWithStopOnFailure_RemovesTheFetcher()
+    {
+        var reason = new JwksFetchException(FetchFailureKind.HttpStatus, new Uri("https://google.example/jwks"), "503");
+        var registry = Registry(firstFetch: () => new Status.Failure(reason));
+        var options = Options("google") with { SyncInit = true, StopOnSyncInitFailure = true };
+
+        registry.Tell(new StartFetcher(options));
+
+        Assert.Same(reason, ExpectMsg<Status.Failure>().Cause);
+        AwaitAssert(() =>
+        {
+            registry.Tell(new GetState("google"));
+            Assert.IsType<FetcherNotFoundException>(ExpectMsg<Status.Failure>().Cause);
+        });
+        AwaitAssert(() => Assert.Equal(1, Clients.Single().Disposals));
+    }
+}
