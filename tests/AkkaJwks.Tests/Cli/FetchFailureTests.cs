@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using AkkaJwks.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -42,9 +44,10 @@ public class FetchFailureTests
     [Fact]
     public async Task Fetch_ConnectionRefused_NamesConnectionRefusedAndExitsOne()
     {
-        var server = await LoopbackServer.ServingAsync("""{"keys":[]}""");
-        var url = server.Url();
-        await server.DisposeAsync();
+        // A port held by a socket that never listens refuses every connection, and no other test can take it.
+        using var closedPort = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closedPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var url = new Uri($"http://127.0.0.1:{((IPEndPoint)closedPort.LocalEndPoint!).Port}/.well-known/jwks.json");
 
         var result = await CliProcess.RunAsync(["fetch", url.ToString(), "--timeout", "5s"]);
 
