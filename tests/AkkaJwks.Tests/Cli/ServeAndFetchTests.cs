@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using AkkaJwks.Tests.Actors;
 using AkkaJwks.Tests.Keys;
@@ -45,17 +46,22 @@ public class ServeAndFetchTests
     }
 
     [Fact]
-    public async Task Serve_FileThatIsNotJwks_WarnsAndServesItAnyway()
+    public async Task Serve_FileThatIsNotJwks_WarnsAndServesItAsItIsWithETag()
     {
         using var file = TempFile.Write("not-jwks.json", """{"issuer":"https://issuer.test"}""");
         await using var serve = CliProcess.Start(["serve", file.Path]);
         var url = UrlIn(await serve.WaitForLineAsync(line => line.Contains("http://127.0.0.1:")));
         using var client = new HttpClient();
 
-        var body = await client.GetStringAsync(url);
+        using var first = await client.GetAsync(url);
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var second = await client.SendAsync(again);
         var result = await serve.KillAsync();
 
-        Assert.Equal("""{"issuer":"https://issuer.test"}""", body);
+        Assert.Equal("""{"issuer":"https://issuer.test"}""", await first.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         var warning = Assert.Single(result.ErrorLines);
         Assert.StartsWith("serve: warning: ", warning);
         Assert.Contains(file.Path, warning);
