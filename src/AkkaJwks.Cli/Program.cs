@@ -52,7 +52,12 @@ catch (CommandAppException e)
     Terminal.WriteError($"akka-jwks: {message.TrimEnd('.')}; run 'akka-jwks --help' for usage.");
     return ExitCodes.Usage;
 }
-catch (Exception e) when (e is not OperationCanceledException)
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    Terminal.WriteError("akka-jwks: stopped before the command finished.");
+    return ExitCodes.Failure;
+}
+catch (Exception e)
 {
     Terminal.WriteError($"akka-jwks: failed unexpectedly: {e.GetType().Name}: {e.Message}");
     return ExitCodes.Failure;

@@ -142,11 +142,13 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         {
             if (e is JwksFetchException fetch)
             {
-                return $"fetch: {url} failed ({ReasonName.Of(fetch.Kind)}): {fetch.Message}";
+                return $"fetch: {url} failed ({ReasonName.Of(fetch.Kind)}): {OneLine(fetch.Message)}";
             }
         }
 
         var kind = exception is TimeoutException or Akka.Actor.AskTimeoutException ? "timeout" : "other";
-        return $"fetch: {url} failed ({kind}): {exception.Message}";
+        return $"fetch: {url} failed ({kind}): {OneLine(exception.Message)}";
     }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }
