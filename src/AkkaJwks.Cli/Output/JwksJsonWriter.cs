@@ -75,6 +75,7 @@ internal static class JwksJsonWriter
         }
 
         json.WriteString("thumbprint", key.Thumbprint);
+        json.WriteBoolean("signing", key.Signing);
         json.WriteEndObject();
     }
 

@@ -30,6 +30,14 @@ internal static class KeyTable
             console.Write(table);
         }
 
+        foreach (var row in jwks.Keys.Select(KeyRow.From).Where(row => !row.Signing))
+        {
+            var name = row.Kid is null ? $"thumbprint {row.Thumbprint}" : $"kid {row.Kid}";
+            var what = string.Join(", ", new[] { row.Kty + (row.Crv is null ? "" : " " + row.Crv), Use(row.Use) }
+                .Where(part => part is not null));
+            console.MarkupLine($"[grey]kept, not for signatures:[/] {Markup.Escape($"{name} ({what})")}");
+        }
+
         foreach (var refused in jwks.Refused)
         {
             var kid = refused.Kid is null ? "no kid" : $"kid {refused.Kid}";
@@ -37,6 +45,8 @@ internal static class KeyTable
                 $"[yellow]refused[/] key #{refused.Index} ({Markup.Escape(kid)}): {Markup.Escape(refused.Reason)}");
         }
     }
+
+    private static string? Use(string? use) => use is null ? null : $"use {use}";
 
     private static string? SizeOrCurve(KeyRow row) =>
         row.Crv ?? (row.Size is { } size ? $"{size} bits" : null);

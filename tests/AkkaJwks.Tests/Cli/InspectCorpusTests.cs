@@ -45,6 +45,8 @@ public class InspectCorpusTests
         Assert.Equal(JsonValueKind.Null, printed.GetProperty("error").ValueKind);
         var keys = printed.GetProperty("keys").EnumerateArray().ToList();
         Assert.Equal(expected.AcceptedKids, keys.Select(key => key.GetProperty("kid").GetString()));
+        Assert.Equal(expected.NonSigningKids, keys.Where(key => !key.GetProperty("signing").GetBoolean())
+            .Select(key => key.GetProperty("kid").GetString()));
         Assert.All(keys, key => Assert.Equal(43, key.GetProperty("thumbprint").GetString()!.Length));
         var rejected = printed.GetProperty("rejected").EnumerateArray().ToList();
         Assert.Equal(
