@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
@@ -8,6 +9,11 @@ namespace AkkaJwks.Tests;
 
 public sealed class JwksExtensionSupervisionTests : TestKit
 {
+    public JwksExtensionSupervisionTests()
+        : base("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"")
+    {
+    }
+
     [Fact]
     public async Task Fetcher_Crashes_IsRestartedFromItsSnapshotWhileLookUpsKeepAnswering()
     {
@@ -29,6 +35,7 @@ public sealed class JwksExtensionSupervisionTests : TestKit
         Assert.True(jwks.TryGetKey("idp", "a", out _));
         Assert.Equal("a", (await jwks.GetKeyAsync("idp", "a")).Kid);
         Assert.Single((await jwks.GetKeysAsync("idp")).Keys);
+        ((TestScheduler)Sys.Scheduler).Advance(TimeSpan.FromSeconds(1));
         await AwaitAssertAsync(async () =>
         {
             var restarted = await Sys.ActorSelection(started.Fetcher.Path / "fetcher").ResolveOne(RemainingOrDefault);

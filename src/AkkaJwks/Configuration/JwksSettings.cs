@@ -30,6 +30,22 @@ public sealed record JwksSettings
     /// <summary>The fetchers of <c>akka.jwks.fetchers</c>, in name order, each merged over the defaults.</summary>
     public required IReadOnlyList<JwksFetcherOptions> Fetchers { get; init; }
 
+    /// <summary><c>akka.jwks.defaults</c> as bound: the system's over the embedded ones.</summary>
+    private Config Defaults { get; init; } = JwksReferenceConfig.Defaults;
+
+    /// <summary>
+    /// Creates options for <paramref name="name"/> and <paramref name="url"/> with every other value taken from this
+    /// system's <c>akka.jwks.defaults</c> (which falls back to <c>reference.conf</c>), unlike
+    /// <see cref="JwksFetcherOptions.Create"/>, which reads <c>reference.conf</c> only. Validated when started.
+    /// </summary>
+    public JwksFetcherOptions CreateFetcherOptions(string name, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(url);
+        var collector = new JwksProblemCollector(key => P.FetcherOption(name, key), []);
+        return JwksFetcherOptionsBinder.Bind(name, Config.Empty, Defaults, collector) with { Url = url };
+    }
+
     /// <summary>
     /// Binds and validates <c>akka.jwks</c> of <paramref name="config"/> (with the embedded <c>reference.conf</c>
     /// behind it).
@@ -68,7 +84,7 @@ public sealed record JwksSettings
             throw new JwksConfigurationException(problems);
         }
 
-        return settings with { Fetchers = fetchers };
+        return settings with { Fetchers = fetchers, Defaults = defaults };
     }
 
     private static JwksSettings BindRoot(Config root, JwksProblemCollector problems)

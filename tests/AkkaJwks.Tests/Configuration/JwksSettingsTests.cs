@@ -59,6 +59,54 @@ public sealed class JwksSettingsTests
     }
 
     [Fact]
+    public void Create_HeadersInDefaultsAndFetcher_AreMerged()
+    {
+        var config = ConfigurationFactory.ParseString("""
+            akka.jwks.defaults.headers { "User-Agent" = "svc/1.0", X-Env = "prod" }
+            akka.jwks.fetchers.a { url = "https://a.example/jwks", headers { X-Env = "test", X-Tenant = "t1" } }
+            """);
+
+        var headers = JwksSettings.Create(config).Fetchers.Single().Headers;
+
+        Assert.Equal(3, headers.Count);
+        Assert.Equal("svc/1.0", headers["User-Agent"]);
+        Assert.Equal("test", headers["X-Env"]);
+        Assert.Equal("t1", headers["X-Tenant"]);
+    }
+
+    [Theory]
+    [InlineData("sync-init = maybe", "sync-init = maybe: expected on or off")]
+    [InlineData("max-keys = lots", "max-keys = lots: expected a whole number")]
+    [InlineData("refresh-jitter = high", "refresh-jitter = high: expected a number")]
+    [InlineData("headers = \"x\"", "headers = x: expected an object, such as {}")]
+    [InlineData("pinned-spki-sha256 = \"x\"", "pinned-spki-sha256 = x: expected a list of strings, such as []")]
+    [InlineData("url = 42", "url = 42: expected an absolute URL with a host, for example https://issuer.example/jwks")]
+    public void Create_ValueOfTheWrongType_SaysWhatWasExpected(string line, string expected)
+    {
+        var config = ConfigurationFactory.ParseString(
+            "akka.jwks.fetchers.a { url = \"https://a.example/jwks\"\n" + line + "\n}");
+
+        var error = Assert.Throws<JwksConfigurationException>(() => JwksSettings.Create(config));
+
+        Assert.Equal("akka.jwks.fetchers.a." + expected, Assert.Single(error.Problems).ToString());
+    }
+
+    [Fact]
+    public void CreateFetcherOptions_SystemDefaults_AreUsedForOptionsBuiltInCode()
+    {
+        var config = ConfigurationFactory.ParseString("akka.jwks.defaults { retry-interval = 2s, max-keys = 50 }");
+        var settings = JwksSettings.Create(config);
+
+        var options = settings.CreateFetcherOptions("code", new Uri("https://issuer.example/jwks"));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), options.RetryInterval);
+        Assert.Equal(50, options.MaxKeys);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.RefreshInterval);
+        Assert.Equal(new Uri("https://issuer.example/jwks"), options.Url);
+        Assert.Empty(options.Validate());
+    }
+
+    [Fact]
     public void Create_ManyProblems_ListsEveryProblemInOneMessage()
     {
         var config = ConfigurationFactory.ParseString("""
