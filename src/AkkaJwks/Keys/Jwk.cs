@@ -52,21 +52,22 @@ public sealed partial class Jwk
     /// The first certificate's public key was checked against the key; dates and chain were not. The strings are
     /// made from the published bytes on first read, and cached.
     /// </remarks>
-    public IReadOnlyList<string>? X5c => HasX5c ? _x5c ??= JwkPublishedMembers.ReadX5c(Json!) : null;
+    public IReadOnlyList<string>? X5c => HasX5c ? _x5c ??= JwkPublishedMembers.ReadX5c(Json.Span) : null;
 
-    /// <summary>The SHA-1 certificate thumbprint (<c>x5t</c>) as published, unchecked, or <see langword="null"/>.</summary>
-    public string? X5t => HasX5t ? _x5t ??= JwkPublishedMembers.ReadString(Json!, "x5t"u8) : null;
+    /// <summary>The SHA-1 certificate thumbprint (<c>x5t</c>) as published (unchecked), or <see langword="null"/>.
+    /// </summary>
+    public string? X5t => HasX5t ? _x5t ??= JwkPublishedMembers.ReadString(Json.Span, "x5t"u8) : null;
 
     /// <summary>The SHA-256 certificate thumbprint (<c>x5t#S256</c>) as published, or <see langword="null"/>.</summary>
     public string? X5tS256 =>
-        HasX5tS256 ? _x5tS256 ??= JwkPublishedMembers.ReadString(Json!, "x5t#S256"u8) : null;
+        HasX5tS256 ? _x5tS256 ??= JwkPublishedMembers.ReadString(Json.Span, "x5t#S256"u8) : null;
 
     /// <summary>
     /// Members this model does not name (<c>issuer</c>, <c>x5u</c>, <c>status</c>...), each as the raw JSON text of
     /// its value, by member name. Empty when there are none. Read from the published bytes on first use, cached.
     /// </summary>
     public IReadOnlyDictionary<string, string> OtherMembers =>
-        HasOtherMembers ? _others ??= JwkPublishedMembers.ReadOthers(Json!) : EmptyMembers;
+        HasOtherMembers ? _others ??= JwkPublishedMembers.ReadOthers(Json.Span) : EmptyMembers;
 
     /// <summary>
     /// The RFC 7638 SHA-256 thumbprint of the key, base64url without padding, computed from the canonical members
@@ -89,8 +90,11 @@ public sealed partial class Jwk
 
     internal JwkKeyKind Kind { get; init; }
 
-    /// <summary>The key's JSON object as published (UTF-8), kept only when it has x5c or other members.</summary>
-    internal byte[]? Json { get; init; }
+    /// <summary>
+    /// The key's JSON object as published (UTF-8), kept only when it has x5c, x5t or other members: a slice of one
+    /// copy of the document that every key of the set shares.
+    /// </summary>
+    internal ReadOnlyMemory<byte> Json { get; init; }
 
     internal bool HasX5c { get; init; }
 

@@ -11,7 +11,11 @@ internal static class JwkFactory
     private const int MinRsaBits = 2048;
     private const int MaxRsaBits = 16384;
 
-    public static Jwk? Create(JwkMembers m, ReadOnlySpan<byte> document, out string? reason)
+    /// <param name="m">The key's members as read.</param>
+    /// <param name="document">The whole document.</param>
+    /// <param name="copy">The document's one copy, made by the first key that keeps its published text.</param>
+    /// <param name="reason">Why the key is refused, when it is.</param>
+    public static Jwk? Create(JwkMembers m, ReadOnlySpan<byte> document, ref byte[]? copy, out string? reason)
     {
         reason = Judge(m, out var kind, out var alg);
         if (reason is not null)
@@ -20,8 +24,8 @@ internal static class JwkFactory
         }
 
         return kind == JwkKeyKind.Rsa
-            ? CreateRsa(m, document, alg, out reason)
-            : CreateCurveKey(m, document, kind, alg, out reason);
+            ? CreateRsa(m, document, ref copy, alg, out reason)
+            : CreateCurveKey(m, document, ref copy, kind, alg, out reason);
     }
 
     private static string? Judge(JwkMembers m, out JwkKeyKind kind, out JwaAlgorithm alg)
@@ -108,7 +112,8 @@ internal static class JwkFactory
         return null;
     }
 
-    private static Jwk? CreateRsa(JwkMembers m, ReadOnlySpan<byte> document, JwaAlgorithm alg, out string? reason)
+    private static Jwk? CreateRsa(
+        JwkMembers m, ReadOnlySpan<byte> document, ref byte[]? copy, JwaAlgorithm alg, out string? reason)
     {
         reason = Missing(m, JwkMember.N, "RSA key", "the modulus")
             ?? Missing(m, JwkMember.E, "RSA key", "the exponent");
@@ -135,11 +140,16 @@ internal static class JwkFactory
             _ => CheckCertificate(m, document, JwkKeyKind.Rsa, n, e),
         };
 
-        return reason is null ? Build(m, document, JwkKeyKind.Rsa, alg, bits, n, e, [], []) : null;
+        return reason is null ? Build(m, document, ref copy, JwkKeyKind.Rsa, alg, bits, n, e, [], []) : null;
     }
 
     private static Jwk? CreateCurveKey(
-        JwkMembers m, ReadOnlySpan<byte> document, JwkKeyKind kind, JwaAlgorithm alg, out string? reason)
+        JwkMembers m,
+        ReadOnlySpan<byte> document,
+        ref byte[]? copy,
+        JwkKeyKind kind,
+        JwaAlgorithm alg,
+        out string? reason)
     {
         var ec = JwkCurve.IsEc(kind);
         reason = Missing(m, JwkMember.X, $"{m.Kty} key", "the public key");
@@ -163,11 +173,20 @@ internal static class JwkFactory
         }
 
         reason = JwkEdwards.Check(kind, x) ?? CheckCertificate(m, document, kind, x, y);
-        return reason is null ? Build(m, document, kind, alg, JwkCurve.Bits(kind), [], [], x, y) : null;
+        return reason is null ? Build(m, document, ref copy, kind, alg, JwkCurve.Bits(kind), [], [], x, y) : null;
     }
 
     private static Jwk Build(
-        JwkMembers m, ReadOnlySpan<byte> document, JwkKeyKind kind, JwaAlgorithm alg, int bits, byte[] n, byte[] e, byte[] x, byte[] y)
+        JwkMembers m,
+        ReadOnlySpan<byte> document,
+        ref byte[]? copy,
+        JwkKeyKind kind,
+        JwaAlgorithm alg,
+        int bits,
+        byte[] n,
+        byte[] e,
+        byte[] x,
+        byte[] y)
     {
         var rsa = kind == JwkKeyKind.Rsa;
         var signing = m.Use is null or "sig"
@@ -187,7 +206,7 @@ internal static class JwkFactory
             E = e,
             X = x,
             Y = y,
-            Json = KeepsText(m) ? Copy(document[m.Span]) : null,
+            Json = KeepsText(m) ? (copy ??= Copy(document)).AsMemory(m.Span) : default,
             HasX5c = m.Has(JwkMember.X5c),
             HasX5t = m.Has(JwkMember.X5t),
             HasX5tS256 = m.Has(JwkMember.X5tS256),

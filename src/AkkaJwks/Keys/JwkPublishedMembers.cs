@@ -10,7 +10,7 @@ namespace AkkaJwks.Keys;
 internal static class JwkPublishedMembers
 {
     /// <summary>The <c>x5c</c> strings of an object the parser has already read and checked.</summary>
-    public static string[] ReadX5c(byte[] json)
+    public static string[] ReadX5c(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         var values = new List<string>();
@@ -36,8 +36,8 @@ internal static class JwkPublishedMembers
         return [.. values];
     }
 
-    /// <summary>The string value of member <paramref name="name"/> of an object the parser has already checked.</summary>
-    public static string? ReadString(byte[] json, ReadOnlySpan<byte> name)
+    /// <summary>The string value of member <paramref name="name"/> of an object the parser has checked.</summary>
+    public static string? ReadString(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name)
     {
         var reader = new Utf8JsonReader(json);
         reader.Read();
@@ -56,8 +56,9 @@ internal static class JwkPublishedMembers
         return null;
     }
 
-    /// <summary>The members not named by <see cref="Jwk"/>, as raw JSON text by name; the first of a repeated name.</summary>
-    public static IReadOnlyDictionary<string, string> ReadOthers(byte[] json)
+    /// <summary>The members <see cref="Jwk"/> does not name, as raw JSON text by name (first of a repeated name).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ReadOthers(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         var others = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -71,7 +72,7 @@ internal static class JwkPublishedMembers
             reader.Skip();
             if (!known)
             {
-                others.TryAdd(name, Encoding.UTF8.GetString(json.AsSpan(start..(int)reader.BytesConsumed)));
+                others.TryAdd(name, Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]));
             }
         }
 

@@ -132,7 +132,8 @@ public sealed class Jwks
 
     private bool Holds(Jwk key)
     {
-        foreach (var candidate in key.Kid is not null && _index.SharedKids.TryGetValue(key.Kid, out var all) ? all : Keys)
+        var candidates = key.Kid is not null && _index.SharedKids.TryGetValue(key.Kid, out var all) ? all : Keys;
+        foreach (var candidate in candidates)
         {
             if (candidate.Kid == key.Kid && candidate.Thumbprint == key.Thumbprint)
             {

@@ -122,6 +122,7 @@ public static class JwksParser
         ImmutableArray<RefusedKey>.Builder refused,
         int maxKeys)
     {
+        byte[]? copy = null;
         var index = 0;
         for (; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
@@ -139,7 +140,7 @@ public static class JwksParser
             }
 
             var members = JwkReader.Read(ref reader, document);
-            var key = JwkFactory.Create(members, document, out var reason);
+            var key = JwkFactory.Create(members, document, ref copy, out var reason);
             if (key is null)
             {
                 refused.Add(new RefusedKey(index, members.Kid, reason!));

@@ -215,4 +215,13 @@ public class JwksParserKeyRuleTests
 
         Assert.Equal(448, key.KeySize);
     }
+
+    [Fact]
+    public void Parse_Ed25519KeyThatIsNotACurvePoint_Refused()
+    {
+        // The little-endian encoding of p itself: a y coordinate that is not reduced, so no point has it.
+        byte[] notAPoint = [0xED, .. Enumerable.Repeat((byte)0xFF, 30), 0x7F];
+
+        Assert.Contains("member 'x' is not a point of Ed25519", Refuse(OkpMembers(notAPoint)));
+    }
 }
