@@ -26,7 +26,9 @@ internal sealed class CliProcess : IAsyncDisposable
     /// <summary>Starts akka-jwks with <paramref name="args"/>, and <paramref name="stdin"/> as its input.</summary>
     public static CliProcess Start(IEnumerable<string> args, string? stdin = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // dotnet test names the host it runs under; outside it, the dotnet on the PATH is the one.
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var info = new ProcessStartInfo(host)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
