@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Configuration;
 using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
 using AkkaJwks.Http;
@@ -39,31 +38,6 @@ public sealed class JwksExtensionTests
             Assert.False(system.Jwks().TryGetKey("local", "k1", "RS256", out _));
             Assert.Equal("k1", (await system.Jwks().GetKeyAsync("local", "k1")).Kid);
             Assert.Equal(FetcherStatus.Ready, (await system.Jwks().GetStateAsync("local")).Status);
-        }
-        finally
-        {
-            await system.Terminate();
-        }
-    }
-
-    [Fact]
-    public async Task Get_BadConfiguration_ThrowsEveryProblemAndStartsNothing()
-    {
-        var system = ActorSystem.Create("jwks", """
-            akka.jwks.fetchers {
-              good { url = "https://good.example/jwks" }
-              bad { url = "http://bad.example/jwks", retry-interval = 1h }
-            }
-            """);
-        try
-        {
-            var error = Assert.Throws<JwksConfigurationException>(() => system.Jwks());
-
-            Assert.Equal(2, error.Problems.Count);
-            Assert.All(error.Problems, p => Assert.StartsWith("akka.jwks.fetchers.bad.", p.Path));
-            var identity = await system.ActorSelection("/user/akka-jwks").Ask<ActorIdentity>(new Identify(1), Wait);
-            Assert.Null(identity.Subject);
-            Assert.Throws<JwksConfigurationException>(() => JwksExtension.Get(system));
         }
         finally
         {
