@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace AkkaJwks.Keys;
 
-/// <summary>The kinds of public key the parser accepts: RSA, the three NIST curves and the four RFC 8037 curves.</summary>
+/// <summary>The public keys the parser accepts: RSA, the three NIST curves and the four RFC 8037 curves.</summary>
 internal enum JwkKeyKind
 {
     Rsa,
@@ -99,6 +99,16 @@ internal static class JwkCurve
         return curve.Contains(x, y);
     }
 
+    /// <summary>Whether an algorithm's needs (<paramref name="alg"/>) fit a key of <paramref name="kind"/>.</summary>
+    public static bool Fits(JwkKeyKind kind, string crv, in JwaAlgorithm alg) => alg.Kind switch
+    {
+        JwaKind.RsaSignature or JwaKind.RsaEncryption => kind == JwkKeyKind.Rsa,
+        JwaKind.EcSignature => IsEc(kind) && alg.Curve == crv,
+        JwaKind.EdDsaSignature => kind is JwkKeyKind.Ed25519 or JwkKeyKind.Ed448 && (alg.Curve ?? crv) == crv,
+        JwaKind.KeyAgreement => IsEc(kind) || kind is JwkKeyKind.X25519 or JwkKeyKind.X448,
+        _ => false,
+    };
+
     private sealed class WeierstrassCurve(string pHex, string bHex)
     {
         private readonly BigInteger _p = BigInteger.Parse("0" + pHex, System.Globalization.NumberStyles.HexNumber);
@@ -123,14 +133,4 @@ internal static class JwkCurve
             return left == right;
         }
     }
-
-    /// <summary>Whether an algorithm's needs (<paramref name="alg"/>) fit a key of <paramref name="kind"/>.</summary>
-    public static bool Fits(JwkKeyKind kind, string crv, in JwaAlgorithm alg) => alg.Kind switch
-    {
-        JwaKind.RsaSignature or JwaKind.RsaEncryption => kind == JwkKeyKind.Rsa,
-        JwaKind.EcSignature => IsEc(kind) && alg.Curve == crv,
-        JwaKind.EdDsaSignature => kind is JwkKeyKind.Ed25519 or JwkKeyKind.Ed448 && (alg.Curve ?? crv) == crv,
-        JwaKind.KeyAgreement => IsEc(kind) || kind is JwkKeyKind.X25519 or JwkKeyKind.X448,
-        _ => false,
-    };
 }

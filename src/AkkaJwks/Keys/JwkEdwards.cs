@@ -2,7 +2,7 @@ using Org.BouncyCastle.Crypto.Parameters;
 
 namespace AkkaJwks.Keys;
 
-/// <summary>Checks that an Ed25519 or Ed448 public key decodes to a curve point, as BouncyCastle does on import.</summary>
+/// <summary>Checks that an Ed25519 or Ed448 public key decodes to a curve point (BouncyCastle's import).</summary>
 internal static class JwkEdwards
 {
     public static string? Check(JwkKeyKind kind, byte[] x)

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace AkkaJwks.Keys;
 
 /// <summary>
@@ -92,7 +90,7 @@ internal static class JwkFactory
                 JwaKind.Unregistered => $"alg '{m.Alg}' is not a registered JWS or JWE algorithm",
                 JwaKind.None => "alg 'none' marks unsigned content; a key published for it is refused",
                 _ when !JwkCurve.Fits(kind, m.Crv ?? "", alg) =>
-                    $"alg '{m.Alg}' does not fit {Describe(kind)}; it needs {Needs(alg)}",
+                    $"alg '{m.Alg}' does not fit {JwkReasons.Describe(kind)}; it needs {JwkReasons.Needs(alg)}",
                 _ => null,
             };
             if (problem is not null)
@@ -122,8 +120,8 @@ internal static class JwkFactory
             return null;
         }
 
-        var n = DecodeInteger(m.N.Resolve(document), "n", ref reason);
-        var e = DecodeInteger(m.E.Resolve(document), "e", ref reason);
+        var n = JwkDecoding.DecodeInteger(m.N.Resolve(document), "n", ref reason);
+        var e = JwkDecoding.DecodeInteger(m.E.Resolve(document), "e", ref reason);
         if (n is null || e is null)
         {
             return null;
@@ -159,8 +157,8 @@ internal static class JwkFactory
             return null;
         }
 
-        var x = DecodeFixed(m.X.Resolve(document), "x", kind, m.Crv!, ref reason);
-        var y = ec ? DecodeFixed(m.Y.Resolve(document), "y", kind, m.Crv!, ref reason) : [];
+        var x = JwkDecoding.DecodeFixed(m.X.Resolve(document), "x", kind, m.Crv!, ref reason);
+        var y = ec ? JwkDecoding.DecodeFixed(m.Y.Resolve(document), "y", kind, m.Crv!, ref reason) : [];
         if (x is null || y is null)
         {
             return null;
@@ -248,61 +246,5 @@ internal static class JwkFactory
         JwkMember.E => "e",
         JwkMember.X => "x",
         _ => "y",
-    };
-
-    private static byte[]? DecodeInteger(ReadOnlySpan<byte> text, string name, ref string? reason)
-    {
-        var max = JwkBase64.MaxDecodedLength(text.Length);
-        var rented = ArrayPool<byte>.Shared.Rent(max);
-        byte[]? result = null;
-        if (JwkBase64.TryDecode(text, rented, out var written))
-        {
-            result = JwkIntegers.TrimLeadingZeros(rented.AsSpan(0, written)).ToArray();
-        }
-        else
-        {
-            reason ??= $"member '{name}' does not decode as base64url; an unsigned big-endian integer is expected";
-        }
-
-        ArrayPool<byte>.Shared.Return(rented);
-        return result;
-    }
-
-    private static byte[]? DecodeFixed(
-        ReadOnlySpan<byte> text, string name, JwkKeyKind kind, string crv, ref string? reason)
-    {
-        var bytes = JwkBase64.Decode(text);
-        var expected = JwkCurve.KeyLength(kind);
-        if (bytes is null)
-        {
-            reason ??= $"member '{name}' does not decode as base64url; {expected} bytes for {crv} are expected";
-            return null;
-        }
-
-        if (bytes.Length != expected)
-        {
-            reason ??= $"member '{name}' is {bytes.Length} bytes; {crv} needs exactly {expected}";
-            return null;
-        }
-
-        return bytes;
-    }
-
-    private static string Describe(JwkKeyKind kind) => kind switch
-    {
-        JwkKeyKind.Rsa => "an RSA key",
-        JwkKeyKind.EcP256 => "an EC key on P-256",
-        JwkKeyKind.EcP384 => "an EC key on P-384",
-        JwkKeyKind.EcP521 => "an EC key on P-521",
-        _ => $"an OKP key on {kind}",
-    };
-
-    private static string Needs(in JwaAlgorithm alg) => alg.Kind switch
-    {
-        JwaKind.RsaSignature or JwaKind.RsaEncryption => "an RSA key",
-        JwaKind.EcSignature => $"an EC key on {alg.Curve}",
-        JwaKind.EdDsaSignature => alg.Curve is null ? "an OKP key on Ed25519 or Ed448" : $"an OKP key on {alg.Curve}",
-        JwaKind.KeyAgreement => "an EC key or an OKP key on X25519 or X448",
-        _ => "a symmetric key (kty 'oct'), which a JWKS must not publish",
     };
 }

@@ -9,7 +9,8 @@ public enum JwkLookupStatus
     /// <summary>No key has the kid (or, without a kid, no key fits the algorithm).</summary>
     UnknownKid,
 
-    /// <summary>The kid names only keys that may not verify signatures (<c>use: "enc"</c>, key_ops, X25519).</summary>
+    /// <summary>The kid names only keys that may not verify signatures (<c>use: "enc"</c>, key_ops, X25519).
+    /// </summary>
     NotForSignatures,
 
     /// <summary>The kid names signing keys, but none fits the JWT's algorithm (type, curve or the key's own alg).</summary>

@@ -28,8 +28,6 @@ internal enum JwkMember
 /// </summary>
 internal readonly record struct JwkText(int Start, int Length, byte[]? Unescaped)
 {
-    public bool IsPresent => Length > 0 || Unescaped is not null || Start > 0;
-
     public ReadOnlySpan<byte> Resolve(ReadOnlySpan<byte> document) =>
         Unescaped ?? document.Slice(Start, Length);
 
@@ -75,7 +73,6 @@ internal sealed class JwkMembers
     public int X5cCount { get; set; }
 
     public JwkText X5cFirst { get; set; }
-
 
     /// <summary>Whether the object has members this model does not name.</summary>
     public bool HasOther { get; set; }

@@ -66,7 +66,7 @@ internal static class JwkPublishedMembers
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
-            var known = JwkReader.Classify(Encoding.UTF8.GetBytes(name)) != JwkMember.Other;
+            var known = JwkMemberNames.Classify(Encoding.UTF8.GetBytes(name)) != JwkMember.Other;
             reader.Read();
             var start = (int)reader.TokenStartIndex;
             reader.Skip();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Unicode;
+using static AkkaJwks.Keys.JwkMemberNames;
 
 namespace AkkaJwks.Keys;
 
@@ -66,7 +67,7 @@ public static class JwksParser
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            var type = JwkReader.Describe(reader.TokenType);
+            var type = Describe(reader.TokenType);
             reader.Skip();
             reader.Read();
             return JwksParseResult.Failure(
@@ -91,7 +92,7 @@ public static class JwksParser
             {
                 shape.KeysProblem ??= shape.SawKeys
                     ? "has two 'keys' members; a JWKS has exactly one"
-                    : $"has a 'keys' member that is {JwkReader.Describe(reader.TokenType)}; an array of JWKs is "
+                    : $"has a 'keys' member that is {Describe(reader.TokenType)}; an array of JWKs is "
                         + "expected";
                 shape.SawKeys = true;
                 reader.Skip();
@@ -134,7 +135,7 @@ public static class JwksParser
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 refused.Add(new RefusedKey(
-                    index, null, $"is {JwkReader.Describe(reader.TokenType)}, not an object; a JWK is a JSON object"));
+                    index, null, $"is {Describe(reader.TokenType)}, not an object; a JWK is a JSON object"));
                 reader.Skip();
                 continue;
             }

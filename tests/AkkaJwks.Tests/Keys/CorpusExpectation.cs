@@ -2,7 +2,7 @@ using AkkaJwks.Keys;
 
 namespace AkkaJwks.Tests.Keys;
 
-/// <summary>What one corpus file must give: its accepted kids in order, its refused keys, or a document error.</summary>
+/// <summary>What one corpus file must give: accepted kids in order, refused keys, or a document error.</summary>
 internal sealed record CorpusExpectation(
     IReadOnlyList<string?> AcceptedKids,
     IReadOnlyList<string?> NonSigningKids,

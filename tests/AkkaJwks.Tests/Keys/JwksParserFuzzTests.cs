@@ -14,8 +14,7 @@ public class JwksParserFuzzTests
 {
     private const int Seed = 20261203;
     private const int CasesPerDocument = 150;
-    private static readonly byte[] Interesting = "{}[]\",:\\ 0-+/=eE.\0"u8.ToArray().Append((byte)0xFF).Append((byte)0xC3)
-        .ToArray();
+    private static readonly byte[] Interesting = [.. "{}[]\",:\\ 0-+/=eE.\0"u8, 0xFF, 0xC3];
 
     [Fact]
     public void Parse_MutatedDocuments_NeverThrows()
@@ -128,7 +127,9 @@ public class JwksParserFuzzTests
         yield return ("generated RSA with x5c", Encoding.UTF8.GetBytes(Set(
             RsaMembers(Rsa).Having("x5c", new[] { certificate }).Having("issuer", "https://idp"))));
         yield return ("generated mixed", Encoding.UTF8.GetBytes(Set(
-            EcMembers(P256).Having("alg", "ES256"), Ed25519Members(NewEd25519()), RsaMembers(Rsa2, "enc").Having("use", "enc"))));
+            EcMembers(P256).Having("alg", "ES256"),
+            Ed25519Members(NewEd25519()),
+            RsaMembers(Rsa2, "enc").Having("use", "enc"))));
 
         if (Corpus.Directory is null)
         {
