@@ -1,0 +1,154 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using AkkaJwks.Cli.Hosting;
+using AkkaJwks.Cli.Output;
+using AkkaJwks.Configuration;
+using AkkaJwks.Http;
+using Akka.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AkkaJwks.Cli.Commands;
+
+/// <summary>
+/// <c>fetch URL [--json] [--timeout D] [--header "Name: value"]...</c>: starts an ActorSystem, starts one fetcher
+/// with sync init through the AkkaJwks extension, prints the keys of its first fetch and exits. A failed fetch
+/// prints one sentence naming the failure kind on standard error and exits 1.
+/// </summary>
+internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
+{
+    private const string FetcherName = "fetch";
+
+    /// <summary>The arguments of <c>fetch</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>The JWKS endpoint.</summary>
+        [CommandArgument(0, "<URL>")]
+        [Description("The JWKS endpoint: https, or http on a loopback host.")]
+        public string Url { get; init; } = "";
+
+        /// <summary>Print one JSON object instead of a table.</summary>
+        [CommandOption("--json")]
+        [Description("Print one JSON object, on one line.")]
+        public bool Json { get; init; }
+
+        /// <summary>The budget of the fetch; the default is <c>request-timeout</c> of reference.conf.</summary>
+        [CommandOption("--timeout <DURATION>")]
+        [Description("The whole budget of the fetch, e.g. 5s or 500ms. Default: request-timeout in reference.conf.")]
+        [TypeConverter(typeof(DurationConverter))]
+        public TimeSpan? Timeout { get; init; }
+
+        /// <summary>Extra request headers, each <c>Name: value</c>.</summary>
+        [CommandOption("-H|--header <HEADER>")]
+        [Description("An extra request header, \"Name: value\"; repeat for more.")]
+        public string[] Headers { get; init; } = [];
+
+        /// <inheritdoc />
+        public override ValidationResult Validate()
+        {
+            if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                return ValidationResult.Error($"'{Url}' is not an absolute http or https URL");
+            }
+
+            var bad = Headers.FirstOrDefault(header => ParseHeader(header) is null);
+            return bad is null
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--header '{bad}' is not a header: expected \"Name: value\"");
+        }
+
+        /// <summary>Splits <c>Name: value</c>, or answers <see langword="null"/> when it is not one.</summary>
+        internal static KeyValuePair<string, string>? ParseHeader(string header)
+        {
+            var colon = header.IndexOf(':');
+            if (colon <= 0)
+            {
+                return null;
+            }
+
+            var name = header[..colon].Trim();
+            return name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+                ? null
+                : new KeyValuePair<string, string>(name, header[(colon + 1)..].Trim());
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(
+        CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var url = new Uri(settings.Url);
+        var defaults = JwksFetcherOptions.Create(FetcherName, url);
+        var options = defaults with
+        {
+            SyncInit = true,
+            StopOnSyncInitFailure = true,
+            RequestTimeout = settings.Timeout ?? defaults.RequestTimeout,
+            Headers = settings.Headers.Select(h => Settings.ParseHeader(h)!.Value)
+                .ToDictionary(StringComparer.OrdinalIgnoreCase),
+        };
+
+        using var system = CliActorSystem.Create(Config.Empty);
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var extension = system.Jwks();
+            await extension.StartFetcherAsync(options, cancellationToken: cancellationToken);
+            var jwks = await extension.GetKeysAsync(FetcherName, cancellationToken: cancellationToken);
+            stopwatch.Stop();
+
+            if (settings.Json)
+            {
+                Console.Out.WriteLine(JwksJsonWriter.Valid(url.ToString(), jwks));
+            }
+            else
+            {
+                KeyTable.Write(Terminal.Out, url.ToString(), jwks);
+                Terminal.Out.MarkupLine($"[grey]fetched in {CommandLineDuration.Format(stopwatch.Elapsed)}[/]");
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (JwksConfigurationException e)
+        {
+            // The options came from the command line, so each problem is told in its terms, not as a HOCON path.
+            foreach (var problem in e.Problems)
+            {
+                Terminal.WriteError($"fetch: {url} cannot be fetched: {problem.Expected}.");
+            }
+
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var sentence = Describe(url, e);
+            Terminal.WriteError(sentence);
+            if (settings.Json)
+            {
+                Console.Out.WriteLine(JwksJsonWriter.Invalid(url.ToString(), sentence));
+            }
+
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    private static string Describe(Uri url, Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is JwksFetchException fetch)
+            {
+                return $"fetch: {url} failed ({ReasonName.Of(fetch.Kind)}): {OneLine(fetch.Message)}";
+            }
+        }
+
+        var kind = exception is TimeoutException or Akka.Actor.AskTimeoutException ? "timeout" : "other";
+        return $"fetch: {url} failed ({kind}): {OneLine(exception.Message)}";
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,153 @@
+using System.ComponentModel;
+using Akka.Configuration;
+using AkkaJwks.Cli.Hosting;
+using AkkaJwks.Cli.Output;
+using AkkaJwks.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AkkaJwks.Cli.Commands;
+
+/// <summary>
+/// <c>watch --config FILE [--duration D] [--json]</c>: runs the fetchers under <c>akka.jwks.fetchers</c> of a
+/// HOCON file through the AkkaJwks extension and prints their events until Ctrl+C or the end of the duration.
+/// A configuration that does not validate prints every problem on standard error and exits 2.
+/// </summary>
+internal sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
+{
+    /// <summary>The arguments of <c>watch</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>The HOCON file with <c>akka.jwks.fetchers</c>.</summary>
+        [CommandOption("-c|--config <FILE>")]
+        [Description("A HOCON file with fetchers under akka.jwks.fetchers (required).")]
+        public string? Config { get; init; }
+
+        /// <summary>How long to watch; until Ctrl+C when absent.</summary>
+        [CommandOption("-d|--duration <DURATION>")]
+        [Description("Stop after this long, e.g. 30s or 5m. Default: until Ctrl+C.")]
+        [TypeConverter(typeof(DurationConverter))]
+        public TimeSpan? Duration { get; init; }
+
+        /// <summary>Print one JSON object per event.</summary>
+        [CommandOption("--json")]
+        [Description("Print one JSON object per event, one per line.")]
+        public bool Json { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Config)
+                ? ValidationResult.Error("watch needs --config FILE, a HOCON file with akka.jwks.fetchers")
+                : ValidationResult.Success();
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(
+        CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var file = settings.Config!;
+        Config config;
+        JwksSettings jwksSettings;
+        try
+        {
+            config = ConfigurationFactory.ParseString(await File.ReadAllTextAsync(file, cancellationToken));
+            jwksSettings = JwksSettings.Create(config);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Terminal.WriteError($"watch: cannot read {file}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (JwksConfigurationException e)
+        {
+            Terminal.WriteError($"watch: {file}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is ConfigurationException or FormatException)
+        {
+            Terminal.WriteError($"watch: {file} is not valid HOCON: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        if (jwksSettings.Fetchers.Count == 0)
+        {
+            Terminal.WriteError($"watch: {file} has no fetchers under akka.jwks.fetchers: nothing to watch.");
+            return ExitCodes.Usage;
+        }
+
+        using var system = CliActorSystem.Create(config);
+        var printLock = new object();
+        TelemetrySubscription.Start(system, telemetryEvent =>
+        {
+            lock (printLock)
+            {
+                Print(settings.Json, telemetryEvent);
+            }
+        });
+
+        var extension = system.Jwks();
+        if (!settings.Json)
+        {
+            var names = string.Join(", ", jwksSettings.Fetchers.Select(f => $"{f.Name} ({f.Url})"));
+            Terminal.Out.MarkupLine($"watching {Markup.Escape(names)}; Ctrl+C stops");
+        }
+
+        await WaitAsync(settings.Duration, cancellationToken);
+
+        if (!settings.Json)
+        {
+            foreach (var fetcher in jwksSettings.Fetchers)
+            {
+                var line = await DescribeStateAsync(extension, fetcher.Name);
+                lock (printLock)
+                {
+                    Terminal.Out.MarkupLine(Markup.Escape(line));
+                }
+            }
+        }
+
+        await system.Terminate();
+        return ExitCodes.Success;
+    }
+
+    private static async Task<string> DescribeStateAsync(JwksExtension extension, string name)
+    {
+        try
+        {
+            var state = await extension.GetStateAsync(name);
+            return $"watch: {name} is {state.Status.ToString().ToLowerInvariant()} with "
+                + $"{state.Keys?.Keys.Length ?? 0} key(s), {state.FailuresInRow} failure(s) in a row";
+        }
+        catch (Exception e)
+        {
+            return $"watch: the state of {name} is unavailable: {e.Message}";
+        }
+    }
+
+    private static void Print(bool json, object telemetryEvent)
+    {
+        if (json)
+        {
+            if (EventJsonWriter.Write(telemetryEvent) is { } line)
+            {
+                Console.Out.WriteLine(line);
+            }
+        }
+        else if (EventText.Format(telemetryEvent) is { } markup)
+        {
+            Terminal.Out.MarkupLine(markup);
+        }
+    }
+
+    private static async Task WaitAsync(TimeSpan? duration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C ends the watch like the end of --duration does.
+        }
+    }
+}

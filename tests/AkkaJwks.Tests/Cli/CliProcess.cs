@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text;
+using System.Threading.Channels;
+
+namespace AkkaJwks.Tests.Cli;
+
+/// <summary>
+/// The built akka-jwks program run as a real process (<c>dotnet akka-jwks.dll ...</c>) from the test output
+/// folder, with its output captured line by line. Every wait is bounded: a run that overstays fails the test and
+/// is killed, it never hangs the suite.
+/// </summary>
+internal sealed class CliProcess : IAsyncDisposable
+{
+    /// <summary>How long any single wait may take before the test fails.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private CliProcess(Process process) => _process = process;
+
+    /// <summary>Starts akka-jwks with <paramref name="args"/>, and <paramref name="stdin"/> as its input.</summary>
+    public static CliProcess Start(IEnumerable<string> args, string? stdin = null)
+    {
+        // dotnet test names the host it runs under; outside it, the dotnet on the PATH is the one.
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var info = new ProcessStartInfo(host)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "akka-jwks.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = new Process { StartInfo = info };
+        var cli = new CliProcess(process);
+        process.OutputDataReceived += (_, e) => cli.Received(e.Data, cli._stdout, cli._stdoutClosed, toChannel: true);
+        process.ErrorDataReceived += (_, e) => cli.Received(e.Data, cli._stderr, cli._stderrClosed, toChannel: false);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+        }
+
+        process.StandardInput.Close();
+        return cli;
+    }
+
+    /// <summary>Runs akka-jwks to its end and answers what it printed.</summary>
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, string? stdin = null)
+    {
+        await using var cli = Start(args, stdin);
+        return await cli.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the first line of standard output that <paramref name="match"/> accepts.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        try
+        {
+            await foreach (var line in _lines.Reader.ReadAllAsync(patience.Token))
+            {
+                if (match(line))
+                {
+                    return line;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Reported below with everything printed so far.
+        }
+
+        throw new Xunit.Sdk.XunitException($"akka-jwks never printed the line awaited.\n{Snapshot()}");
+    }
+
+    /// <summary>Waits for the program to exit by itself and answers what it printed.</summary>
+    public async Task<CliResult> WaitForExitAsync()
+    {
+        try
+        {
+            await Task.WhenAll(_process.WaitForExitAsync(), _stdoutClosed.Task, _stderrClosed.Task)
+                .WaitAsync(Patience);
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"akka-jwks did not exit within {Patience}.\n{Snapshot()}");
+        }
+
+        return new CliResult(_process.ExitCode, Text(_stdout), Text(_stderr));
+    }
+
+    /// <summary>Stops a program that runs until stopped (serve, watch) and answers what it printed.</summary>
+    public async Task<CliResult> KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        return await WaitForExitAsync();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Received(string? line, StringBuilder text, TaskCompletionSource closed, bool toChannel)
+    {
+        if (line is null)
+        {
+            closed.TrySetResult();
+            if (toChannel)
+            {
+                _lines.Writer.TryComplete();
+            }
+
+            return;
+        }
+
+        lock (text)
+        {
+            text.AppendLine(line);
+        }
+
+        if (toChannel)
+        {
+            _lines.Writer.TryWrite(line);
+        }
+    }
+
+    private string Snapshot() => $"--- stdout\n{Text(_stdout)}\n--- stderr\n{Text(_stderr)}";
+
+    private static string Text(StringBuilder text)
+    {
+        lock (text)
+        {
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace AkkaJwks.Tests.Cli;
+
+public partial class DemoCommandTests
+{
+    [Fact]
+    public async Task Demo_FiveSeconds_ValidatesEveryTokenAcrossRotationsAndEndsWithSummary()
+    {
+        var result = await CliProcess.RunAsync(["demo", "--duration", "5s"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var summary = Summary().Match(result.Lines[^1]);
+        Assert.True(summary.Success, result.ToString());
+        Assert.True(int.Parse(summary.Groups["validated"].Value) > 10, result.ToString());
+        Assert.Equal("0", summary.Groups["failed"].Value);
+        Assert.True(int.Parse(summary.Groups["rotations"].Value) >= 1, result.ToString());
+        Assert.Single(result.Lines, line => line.StartsWith("demo:", StringComparison.Ordinal));
+        Assert.Contains(result.Lines, line => line.Contains("kid-miss"));
+        Assert.DoesNotContain(result.Lines, line => line.Contains("eyJ"));
+    }
+
+    [GeneratedRegex(
+        @"^demo: validated (?<validated>\d+) tokens, (?<failed>\d+) failed, (?<rotations>\d+) key rotations$")]
+    private static partial Regex Summary();
+}
