@@ -8,7 +8,9 @@ namespace AkkaJwks.Actors;
 /// <summary>
 /// Look-ups by kid. A known kid is answered at once. An unknown one joins the fetch in flight, or starts one refresh
 /// at most once per kid-miss-cooldown; every waiter is answered when that fetch ends, or after kid-miss-wait. A kid
-/// still absent after a successful refresh is remembered as absent for unknown-kid-ttl.
+/// still absent after a successful fetch that started after its miss arrived is remembered as absent for
+/// unknown-kid-ttl. A miss that joined an older fetch (one that left before a rotation could show) gets one
+/// follow-up kid-miss refresh instead, shared by all such misses and subject to the cool-down.
 /// </summary>
 internal sealed partial class JwksFetcherActor
 {
@@ -44,12 +46,14 @@ internal sealed partial class JwksFetcherActor
             return;
         }
 
+        // Fetches are numbered: one numbered above this count started after the miss arrived.
+        var fetchesBefore = _fetchCount;
         if (!HasFetchToWaitFor(ask.Kid, now))
         {
             return;
         }
 
-        _kidWaiters.Add(new KidWaiter(Sender, ask.Kid, ask.Alg));
+        _kidWaiters.Add(new KidWaiter(Sender, ask.Kid, ask.Alg, fetchesBefore));
         if (_kidWaiters.Count == 1)
         {
             Timers.StartSingleTimer(KidMissTimerKey, KidMissWaitElapsed.Instance, _options.KidMissWait);
@@ -82,34 +86,52 @@ internal sealed partial class JwksFetcherActor
             return false;
         }
 
-        if (_lastKidMissRefresh is { } last && now < last + _options.KidMissCooldown)
+        if (CooldownRefusal(kid, now) is { } refusal)
         {
             CountMiss(JwksTelemetryTags.KidMissCooldown);
-            var end = last + _options.KidMissCooldown;
-            Sender.Tell(new Status.Failure(NotFound(kid,
-                $"no refresh was tried: the kid-miss cool-down is active until {end:O} " +
-                $"(one refresh per {_options.KidMissCooldown}, the last at {last:O})")));
+            Sender.Tell(new Status.Failure(refusal));
             return false;
         }
 
+        StartKidMissRefresh(kid, now);
+        return true;
+    }
+
+    private JwkNotFoundException? CooldownRefusal(string kid, DateTimeOffset now)
+    {
+        if (_lastKidMissRefresh is not { } last || now >= last + _options.KidMissCooldown)
+        {
+            return null;
+        }
+
+        return NotFound(kid,
+            $"no refresh was tried: the kid-miss cool-down is active until {last + _options.KidMissCooldown:O} " +
+            $"(one refresh per {_options.KidMissCooldown}, the last at {last:O})");
+    }
+
+    private void StartKidMissRefresh(string kid, DateTimeOffset now)
+    {
         _lastKidMissRefresh = now;
         JwksInstruments.KidMissRefreshes.Add(
             1, new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name));
         _log.Debug("JWKS fetcher {0}: unknown kid {1}, refreshing", _options.Name, kid);
         StartFetch(FetchTriggers.KidMiss);
-        return true;
     }
 
-    private void AnswerKidWaiters(bool refreshSucceeded)
+    private void AnswerKidWaiters(InFlightFetch fetch, bool refreshSucceeded)
     {
         if (_kidWaiters.Count == 0)
         {
             return;
         }
 
-        Timers.Cancel(KidMissTimerKey);
         var now = Now;
         var until = now + _options.UnknownKidTtl;
+
+        // A kid is proven absent only by a fetch that started after a miss of that kid arrived.
+        var proven = _kidWaiters.Where(waiter => waiter.FetchesBefore < fetch.Id)
+            .Select(waiter => waiter.Kid).ToHashSet(StringComparer.Ordinal);
+        var unproven = new List<KidWaiter>();
         foreach (var waiter in _kidWaiters)
         {
             var lookup = _keys?.FindSigningKey(waiter.Kid, waiter.Alg);
@@ -122,6 +144,10 @@ internal sealed partial class JwksFetcherActor
             {
                 CountMiss(JwksTelemetryTags.KidMissAlgMismatch);
                 waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid, $"after a refresh, {refused.Message}")));
+            }
+            else if (refreshSucceeded && !proven.Contains(waiter.Kid))
+            {
+                unproven.Add(waiter);
             }
             else if (refreshSucceeded)
             {
@@ -139,6 +165,35 @@ internal sealed partial class JwksFetcherActor
         }
 
         _kidWaiters.Clear();
+        FollowUp(unproven, now);
+    }
+
+    /// <summary>
+    /// Misses that joined a fetch older than themselves wait on for one kid-miss refresh of their own, within the
+    /// kid-miss-wait already running; the cool-down refuses it when the older fetch was itself a kid-miss refresh.
+    /// </summary>
+    private void FollowUp(List<KidWaiter> unproven, DateTimeOffset now)
+    {
+        if (unproven.Count == 0)
+        {
+            Timers.Cancel(KidMissTimerKey);
+            return;
+        }
+
+        if (CooldownRefusal(unproven[0].Kid, now) is not null)
+        {
+            foreach (var waiter in unproven)
+            {
+                CountMiss(JwksTelemetryTags.KidMissCooldown);
+                waiter.Sender.Tell(new Status.Failure(CooldownRefusal(waiter.Kid, now)!));
+            }
+
+            Timers.Cancel(KidMissTimerKey);
+            return;
+        }
+
+        _kidWaiters.AddRange(unproven);
+        StartKidMissRefresh(unproven[0].Kid, now);
     }
 
     private void OnKidMissWaitElapsed()
@@ -160,7 +215,7 @@ internal sealed partial class JwksFetcherActor
         new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name),
         new KeyValuePair<string, object?>(JwksTelemetryTags.KidMissOutcome, outcome));
 
-    private readonly record struct KidWaiter(IActorRef Sender, string Kid, string? Alg);
+    private readonly record struct KidWaiter(IActorRef Sender, string Kid, string? Alg, long FetchesBefore);
 
     private sealed record KidMissWaitElapsed
     {

@@ -46,7 +46,7 @@ internal sealed partial class JwksFetcherActor
             _options.Name, fetch.Id, duration, jwks.Keys.Length, notModified, delay);
         PublishChanges(previous, jwks, now);
         AnswerFirstFetchWaiters();
-        AnswerKidWaiters(refreshSucceeded: true);
+        AnswerKidWaiters(fetch, refreshSucceeded: true);
     }
 
     private void Fail(InFlightFetch fetch, JwksFetchException error)
@@ -76,7 +76,7 @@ internal sealed partial class JwksFetcherActor
             _keys?.Keys.Length ?? 0, delay);
 
         AnswerFirstFetchWaiters();
-        AnswerKidWaiters(refreshSucceeded: false);
+        AnswerKidWaiters(fetch, refreshSucceeded: false);
         StopIfSyncInitFailed();
     }
 
