@@ -114,7 +114,10 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
             // The options came from the command line, so each problem is told in its terms, not as a HOCON path.
             foreach (var problem in e.Problems)
             {
-                Terminal.WriteError($"fetch: {url} cannot be fetched: {problem.Expected}.");
+                var option = problem.Path.EndsWith(".request-timeout", StringComparison.Ordinal)
+                    ? $"--timeout {problem.Value}: "
+                    : "";
+                Terminal.WriteError($"fetch: {url} cannot be fetched: {option}{problem.Expected}.");
             }
 
             return ExitCodes.Usage;

@@ -13,6 +13,12 @@ internal static class JwksFetcherOptionsValidator
     /// <summary>The shortest interval accepted: short enough for demos and tests, long enough not to hammer.</summary>
     public static readonly TimeSpan MinimumDuration = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The longest request-timeout accepted: Polly's timeout strategy refuses anything longer, and would only say so
+    /// at the first fetch.
+    /// </summary>
+    public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromDays(1);
+
     /// <summary>The longest fetcher name accepted.</summary>
     public const int MaxNameLength = 100;
 
@@ -57,6 +63,12 @@ internal static class JwksFetcherOptionsValidator
         Duration(problems, P.RetryInterval, options.RetryInterval);
         Duration(problems, P.MaxRetryInterval, options.MaxRetryInterval);
         Duration(problems, P.RequestTimeout, options.RequestTimeout);
+        if (!problems.IsReported(P.RequestTimeout) && options.RequestTimeout > MaxRequestTimeout)
+        {
+            problems.Add(P.RequestTimeout, options.RequestTimeout,
+                "must be at most 1d (24h), the longest timeout Polly accepts for one fetch");
+        }
+
         AtLeast(problems, P.TransientRetries, options.TransientRetries, 0);
         AtLeast(problems, P.MaxResponseBytes, options.MaxResponseBytes, 1);
         AtLeast(problems, P.MaxResponseHeadersBytes, options.MaxResponseHeadersBytes, 1);

@@ -99,7 +99,8 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
 
         // The span Polly's timeout accepts.
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Timeout, TimeSpan.FromMilliseconds(10), nameof(request));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Timeout, TimeSpan.FromDays(1), nameof(request));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(
+            request.Timeout, Configuration.JwksFetcherOptionsValidator.MaxRequestTimeout, nameof(request));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxResponseBytes, nameof(request));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(
             request.MaxResponseBytes, Array.MaxLength, nameof(request));

@@ -54,4 +54,19 @@ public class FetchFailureTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith($"fetch: {url} failed (connection-refused): ", Assert.Single(result.ErrorLines));
     }
+
+    [Fact]
+    public async Task Fetch_TimeoutAboveOneDay_UsageErrorNamingTheOptionBeforeAnyRequest()
+    {
+        await using var server = await LoopbackServer.ServingAsync("""{"keys":[]}""");
+
+        var result = await CliProcess.RunAsync(["fetch", server.Url().ToString(), "--timeout", "100h"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(
+            $"fetch: {server.Url()} cannot be fetched: --timeout 100h: must be at most 1d (24h), the longest " +
+                "timeout Polly accepts for one fetch.",
+            Assert.Single(result.ErrorLines));
+        Assert.Equal(0, server.RequestCount);
+    }
 }

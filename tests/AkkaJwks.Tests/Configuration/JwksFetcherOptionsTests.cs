@@ -165,4 +165,22 @@ public sealed class JwksFetcherOptionsTests
 
         Assert.Equal("akka.jwks.fetchers", Assert.Single(error.Problems).Path);
     }
+
+    [Fact]
+    public void SettingsCreate_RequestTimeoutAboveOneDay_RefusedWithPollysLimit()
+    {
+        var config = ConfigurationFactory.ParseString("""
+            akka.jwks.fetchers {
+              day { url = "https://a.example/jwks", request-timeout = 24h }
+              long { url = "https://b.example/jwks", request-timeout = 100h }
+            }
+            """);
+
+        var error = Assert.Throws<JwksConfigurationException>(() => JwksSettings.Create(config));
+
+        Assert.Equal(
+            "akka.jwks.fetchers.long.request-timeout = 100h: must be at most 1d (24h), the longest timeout Polly " +
+                "accepts for one fetch",
+            Assert.Single(error.Problems).ToString());
+    }
 }
