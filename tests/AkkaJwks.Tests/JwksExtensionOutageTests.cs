@@ -146,7 +146,7 @@ public sealed class JwksExtensionOutageTests : TestKit
         Assert.Equal(1, idp.RequestCount);
     }
 
-    /// <summary>Short intervals without jitter, and one request per attempt so the server's count is the rhythm's.</summary>
+    /// <summary>Short intervals, no jitter, one request per attempt: the server's count is the rhythm's.</summary>
     private static JwksFetcherOptions Options(FaultyIdentityProvider idp) =>
         JwksFetcherOptions.Create("idp", idp.Url) with
         {
