@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using AkkaJwks.Http;
 using AkkaJwks.Tests.Support;
 
@@ -91,5 +92,56 @@ public class HttpJwksClientTimeoutTests
 
         Assert.Equal(FetchFailureKind.Timeout, failure.Kind);
         Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task GetAsync_BodyTricklesOneByteASecond_TimesOutWhenTheBudgetIsSpent()
+    {
+        var ticks = Channel.CreateUnbounded<bool>();
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentLength = 100;
+            await context.Response.Body.WriteAsync("{"u8.ToArray());
+            await context.Response.Body.FlushAsync();
+            try
+            {
+                await foreach (var tick in ticks.Reader.ReadAllAsync(context.RequestAborted))
+                {
+                    await context.Response.Body.WriteAsync(" "u8.ToArray(), context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up: the end this server waits for.
+            }
+        });
+        var clock = new SignallingClock();
+        using var client = Fetches.Client(clock);
+        var readingBody = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.PhaseObserver = phase =>
+        {
+            if (phase == AttemptPhase.Body)
+            {
+                readingBody.TrySetResult();
+            }
+        };
+
+        var call = client.GetAsync(Fetches.For(server.Url()), CancellationToken.None);
+        await readingBody.Task;
+        for (var second = 1; second < Fetches.Budget.TotalSeconds; second++)
+        {
+            ticks.Writer.TryWrite(true);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var stillRunning = !call.IsCompleted;
+        ticks.Writer.TryWrite(true);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var failure = await Assert.ThrowsAsync<JwksFetchException>(() => call);
+
+        Assert.True(stillRunning, "the attempt ended before its budget was spent");
+        Assert.Equal(FetchFailureKind.Timeout, failure.Kind);
+        Assert.Contains("while reading the body", failure.Message);
     }
 }
