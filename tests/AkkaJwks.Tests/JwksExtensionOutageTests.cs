@@ -27,7 +27,7 @@ public sealed class JwksExtensionOutageTests : TestKit
     private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
 
     [Fact]
-    public async Task Outage_EveryFault_KeysServedThroughoutBackoffFollowedAndRotationPickedUp()
+    public async Task TryGetKey_OutageOfEveryFaultThenRotation_OldKeysServedBackoffFollowedNewKeysPickedUp()
     {
         await using var idp = await StartAsync(
             Serve("old"), Answer(429, retryAfterSeconds: 5), Answer(500), Reset, Html, Truncated,

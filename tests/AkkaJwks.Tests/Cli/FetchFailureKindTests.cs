@@ -13,6 +13,7 @@ public class FetchFailureKindTests
 {
     public static TheoryData<string, string> Faults => new()
     {
+        { "reset", "connection-reset" },
         { "html", "not-json" },
         { "empty-keys", "no-usable-keys" },
         { "refused-keys", "no-usable-keys" },
@@ -69,6 +70,9 @@ public class FetchFailureKindTests
     {
         switch (fault)
         {
+            case "reset":
+                context.Abort();
+                break;
             case "html":
                 context.Response.ContentType = "text/html";
                 await context.Response.WriteAsync("<html><body>Sign in</body></html>");
