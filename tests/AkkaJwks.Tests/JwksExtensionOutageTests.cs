@@ -122,7 +122,7 @@ public sealed class JwksExtensionOutageTests : TestKit
     {
         await using var idp = await StartAsync(Hang);
         var jwks = Sys.Jwks();
-        await jwks.StartFetcherAsync(Options(idp));
+        await jwks.StartFetcherAsync(Hanging(idp));
         await idp.Hanging.WaitAsync(Wait);
 
         await jwks.StopFetcherAsync("idp");
@@ -137,7 +137,7 @@ public sealed class JwksExtensionOutageTests : TestKit
     public async Task CoordinatedShutdown_RequestInFlight_AbortsItAtTheServer()
     {
         await using var idp = await StartAsync(Hang);
-        await Sys.Jwks().StartFetcherAsync(Options(idp));
+        await Sys.Jwks().StartFetcherAsync(Hanging(idp));
         await idp.Hanging.WaitAsync(Wait);
 
         await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.ClrExitReason.Instance);
@@ -156,4 +156,11 @@ public sealed class JwksExtensionOutageTests : TestKit
             MaxRetryInterval = TimeSpan.FromSeconds(8),
             TransientRetries = 0,
         };
+
+    /// <summary>
+    /// A client the caller owns (not disposed with the fetcher) and a budget far beyond the test's patience: only
+    /// the fetcher's own cancellation can end the request.
+    /// </summary>
+    private static JwksFetcherOptions Hanging(FaultyIdentityProvider idp) =>
+        Options(idp) with { HttpClient = idp.Client, RequestTimeout = TimeSpan.FromHours(1) };
 }
