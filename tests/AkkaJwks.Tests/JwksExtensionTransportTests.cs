@@ -10,12 +10,55 @@ using Microsoft.AspNetCore.Http;
 namespace AkkaJwks.Tests;
 
 /// <summary>
-/// Certificate rules reached through the extension, against a TLS loopback server whose self-signed certificate
-/// nothing on the machine trusts.
+/// Transport rules reached through the extension: plain http refused before any client is made, and certificate
+/// rules against a TLS loopback server whose self-signed certificate nothing on the machine trusts.
 /// </summary>
-public sealed class JwksExtensionTlsTests
+public sealed class JwksExtensionTransportTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private int _clientsMade;
+
+    [Fact]
+    public async Task Get_PlainHttpToAnotherHost_RefusedNamingTheOptionBeforeAnyClientIsMade()
+    {
+        var config = Akka.Configuration.ConfigurationFactory.ParseString(
+            """akka.jwks.fetchers.plain { url = "http://issuer.example/jwks" }""");
+        var system = ActorSystem.Create("jwks", BootstrapSetup.Create().WithConfig(config).And(CountingSetup()));
+        try
+        {
+            var error = Assert.Throws<JwksConfigurationException>(() => system.Jwks());
+
+            var problem = Assert.Single(error.Problems);
+            Assert.Equal("akka.jwks.fetchers.plain.url", problem.Path);
+            Assert.Contains("allow-insecure-http = on", problem.Expected);
+            Assert.Equal(0, ClientsMade);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    [Fact]
+    public async Task StartFetcherAsync_PlainHttpToAnotherHost_RefusedNamingTheOptionBeforeAnyClientIsMade()
+    {
+        var system = ActorSystem.Create("jwks", BootstrapSetup.Create().And(CountingSetup()));
+        try
+        {
+            var options = JwksFetcherOptions.Create("plain", new Uri("http://issuer.example/jwks"));
+
+            var error = await Assert.ThrowsAsync<JwksConfigurationException>(
+                () => system.Jwks().StartFetcherAsync(options, Wait));
+
+            Assert.Contains("allow-insecure-http = on", error.Message);
+            Assert.Equal(0, ClientsMade);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
 
     [Fact]
     public async Task StartFetcherAsync_SelfSignedByDefault_FailsAsTlsAndNoRequestArrives()
@@ -132,6 +175,18 @@ public sealed class JwksExtensionTlsTests
             await system.Terminate();
         }
     }
+
+    private int ClientsMade => Volatile.Read(ref _clientsMade);
+
+    // A factory that counts: no client may be made, so no network access can happen, for a refused URL.
+    private JwksSetup CountingSetup() => new()
+    {
+        HttpClientFactory = _ =>
+        {
+            Interlocked.Increment(ref _clientsMade);
+            throw new InvalidOperationException("no client may be made for a refused URL");
+        },
+    };
 
     private static JwksFetcherOptions Options(ActorSystem system, LoopbackServer server) =>
         system.Jwks().Settings.CreateFetcherOptions("tls", server.Url()) with { TransientRetries = 0 };
