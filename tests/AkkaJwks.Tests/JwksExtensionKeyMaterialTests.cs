@@ -202,7 +202,8 @@ public sealed class JwksExtensionKeyMaterialTests
     private static void AssertCaptureSawEveryPath(EventStreamCapture capture, List<string> texts)
     {
         Assert.Contains(capture.LogEvents, log => log is Debug);
-        string[] refused = ["rsa-private", "ec-private", "okp-private", "oct-secret", "rsa-weak", "x5c-mismatch"];
+        string[] refused = ["rsa-private", "ec-private", "okp-private", "oct-secret", "rsa-weak", "x5c-mismatch",
+            "alg-material", "kty-material", "crv-material"];
         foreach (var kid in refused)
         {
             Assert.Contains(capture.LogEvents, log => log is Warning && log.ToString()!.Contains($"(kid {kid})"));

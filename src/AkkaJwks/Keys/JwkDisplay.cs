@@ -13,8 +13,8 @@ internal static class JwkDisplay
     private const int MaxShown = 128;
     private const int PrefixShown = 24;
 
-    // The longest registered algorithm name has 18 characters (ECDH-ES+A256KW has 14).
-    private const int MaxAlgShown = 32;
+    // Registered alg, kty and crv names are short (ECDH-ES+A256KW has 14 characters).
+    private const int MaxNameShown = 32;
 
     /// <summary>The value as it may appear in text.</summary>
     public static string Safe(string value)
@@ -29,12 +29,14 @@ internal static class JwkDisplay
             : Escape(value);
     }
 
-    /// <summary>An alg as it may appear in text: as <see cref="Safe(string)"/>, and never more than 32 characters.
+    /// <summary>
+    /// A short name (an alg, a kty, a crv) as it may appear in text: as <see cref="Safe(string)"/>, and never more
+    /// than 32 characters.
     /// </summary>
-    public static string SafeAlg(string? value, string absent) => value switch
+    public static string SafeName(string? value, string absent) => value switch
     {
         null => absent,
-        { Length: > MaxAlgShown } => $"(an alg of {value.Length} characters, not shown)",
+        { Length: > MaxNameShown } => $"(a value of {value.Length} characters, not shown)",
         _ => Safe(value),
     };
 

@@ -69,7 +69,7 @@ public readonly struct JwkLookupResult
 
     private string ShownKid => JwkDisplay.Safe(Kid, "(none)");
 
-    private string ShownAlg => JwkDisplay.SafeAlg(Algorithm, "(none given)");
+    private string ShownAlg => JwkDisplay.SafeName(Algorithm, "(none given)");
 
     private string Source => _set?.Source ?? "the key set";
 

@@ -49,21 +49,21 @@ public class JwkDisplayTests
     [InlineData("RS256", "RS256")]
     [InlineData(null, "(none given)")]
     [InlineData("ECDH-ES+A256KW", "ECDH-ES+A256KW")]
-    public void SafeAlg_RegisteredOrAbsent_ShownAsItIs(string? alg, string expected)
+    public void SafeName_RegisteredOrAbsent_ShownAsItIs(string? alg, string expected)
     {
-        var shown = JwkDisplay.SafeAlg(alg, "(none given)");
+        var shown = JwkDisplay.SafeName(alg, "(none given)");
 
         Assert.Equal(expected, shown);
     }
 
     [Fact]
-    public void SafeAlg_LongerThan32_NotShown()
+    public void SafeName_LongerThan32_NotShown()
     {
         var alg = new string('A', 43);
 
-        var shown = JwkDisplay.SafeAlg(alg, "(none given)");
+        var shown = JwkDisplay.SafeName(alg, "(none given)");
 
-        Assert.Equal("(an alg of 43 characters, not shown)", shown);
+        Assert.Equal("(a value of 43 characters, not shown)", shown);
     }
 
     [Fact]

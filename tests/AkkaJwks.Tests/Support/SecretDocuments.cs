@@ -42,11 +42,16 @@ internal sealed class SecretDocuments
         OkpPrivateKey = $$"""
             {"kty":"OKP","kid":"okp-private","crv":"Ed25519","x":"{{B(Random(32))}}","d":"{{B(Random(32))}}"}
             """;
-        OctKey = $$"""{"kty":"oct","kid":"oct-secret","alg":"HS256","k":"{{B(Random(32))}}"}""";
+        var k = B(Random(32));
+        OctKey = $$"""{"kty":"oct","kid":"oct-secret","alg":"HS256","k":"{{k}}"}""";
         WeakKey = $$"""{"kty":"RSA","kid":"rsa-weak","n":"{{B(w.Modulus)}}","e":"{{B(w.Exponent)}}"}""";
         X5cMismatch = $$"""
             {"kty":"EC","kid":"x5c-mismatch","crv":"P-256","x":"{{B(g.Q.X)}}","y":"{{B(g.Q.Y)}}",
             "x5c":["{{Convert.ToBase64String(certificate.RawData)}}"]}
+            """;
+        MaterialInNames = $$"""
+            {"kty":"RSA","kid":"alg-material","alg":"{{B(r.Modulus)}}","n":"{{B(r.Modulus)}}","e":"AQAB"},
+            {"kty":"{{k}}","kid":"kty-material"},{"kty":"EC","kid":"crv-material","crv":"{{k}}","x":"{{k}}","y":"{{k}}"}
             """;
         using var served = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var s = served.ExportParameters(includePrivateParameters: false);
@@ -55,7 +60,8 @@ internal sealed class SecretDocuments
             """;
         Token = $"{B("""{"alg":"ES256","kid":"good","typ":"JWT"}"""u8.ToArray())}." +
             $"{B("""{"sub":"alice","aud":"orders","exp":4102444800}"""u8.ToArray())}.{B(Random(64))}";
-        Everything = Jwks(RsaPrivateKey, EcPrivateKey, OkpPrivateKey, OctKey, WeakKey, X5cMismatch, GoodKey);
+        Everything = Jwks(
+            RsaPrivateKey, EcPrivateKey, OkpPrivateKey, OctKey, WeakKey, X5cMismatch, MaterialInNames, GoodKey);
         OnlyPrivate = Jwks(RsaPrivateKey, EcPrivateKey, OkpPrivateKey, OctKey);
         Remember(Everything);
         _secrets.Add(Token);
@@ -74,10 +80,13 @@ internal sealed class SecretDocuments
 
     public string X5cMismatch { get; }
 
+    /// <summary>Three keys whose alg, kty or crv is key material, as a broken publisher might write them.</summary>
+    public string MaterialInNames { get; }
+
     /// <summary>The one acceptable key (kid <c>good</c>, ES256), so a document with it is served.</summary>
     public string GoodKey { get; }
 
-    /// <summary>Every key above in one JWKS: one accepted, six refused.</summary>
+    /// <summary>Every key above in one JWKS: one accepted, nine refused.</summary>
     public string Everything { get; }
 
     /// <summary>Private and symmetric keys only: no usable key.</summary>
@@ -95,7 +104,7 @@ internal sealed class SecretDocuments
     public string HtmlPage() =>
         $"<html><body><h1>Keys</h1><pre>{RsaPrivateKey}</pre><script>var k = '{OctKey}';</script></body></html>";
 
-    /// <summary>Adds every key member value of <paramref name="json"/> (a JWKS or a single JWK) to the secrets.</summary>
+    /// <summary>Adds every key member value of <paramref name="json"/> (a JWKS or one JWK) to the secrets.</summary>
     public void Remember(string json)
     {
         using var document = JsonDocument.Parse(json);
