@@ -27,7 +27,7 @@ public sealed class JwksExtensionKeyMaterialTests
         var system = ActorSystem.Create("leaks", Config);
         try
         {
-            var capture = new EventStreamCapture(system);
+            using var capture = new EventStreamCapture(system);
             var fetchers = new[] { "everything", "only-private", "html", "single-jwk", "error", "redirect" }
                 .Select(path => (path, server.Url("/" + path)))
                 .Append(("tls", tls.Url("/everything")));
@@ -65,7 +65,7 @@ public sealed class JwksExtensionKeyMaterialTests
         var system = ActorSystem.Create("leaks", Config);
         try
         {
-            var capture = new EventStreamCapture(system);
+            using var capture = new EventStreamCapture(system);
 
             var texts = await ExerciseAsync(system, documents.Keys.Select(path => (path[1..], server.Url(path))));
             foreach (var path in documents.Keys)
@@ -202,6 +202,7 @@ public sealed class JwksExtensionKeyMaterialTests
     private static void AssertCaptureSawEveryPath(EventStreamCapture capture, List<string> texts)
     {
         Assert.Contains(capture.LogEvents, log => log is Debug);
+        Assert.True(capture.SawFailedActivity);
         string[] refused = ["rsa-private", "ec-private", "okp-private", "oct-secret", "rsa-weak", "x5c-mismatch",
             "alg-material", "kty-material", "crv-material"];
         foreach (var kid in refused)
