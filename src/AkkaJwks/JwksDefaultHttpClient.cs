@@ -11,5 +11,6 @@ internal static class JwksDefaultHttpClient
         {
             PinnedSpkiSha256 = options.PinnedSpkiSha256,
             MaxResponseHeadersBytes = options.MaxResponseHeadersBytes,
+            ServerCertificateValidation = options.ServerCertificateValidation,
         });
 }

@@ -17,6 +17,9 @@ public sealed class JwkNotFoundException : Exception
     /// <summary>The fetcher's name.</summary>
     public string Name { get; }
 
-    /// <summary>The kid asked for.</summary>
+    /// <summary>
+    /// The kid asked for, exactly as given. The message shows it with care instead: a kid shaped like a JWT is not
+    /// shown, a long one is cut, control characters are escaped.
+    /// </summary>
     public string Kid { get; }
 }

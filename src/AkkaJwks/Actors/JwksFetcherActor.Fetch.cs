@@ -12,6 +12,7 @@ internal sealed partial class JwksFetcherActor
 {
     private InFlightFetch? _inFlight;
     private long _fetchCount;
+    private HashSet<RefusedKey> _refusedLogged = [];
 
     private void StartFetch(string trigger)
     {
@@ -175,11 +176,15 @@ internal sealed partial class JwksFetcherActor
 
     private void LogRefused(Jwks jwks)
     {
-        foreach (var refused in jwks.Refused)
+        // A refresh of an unchanged document refuses the same keys again; only a change is worth a warning.
+        var refused = jwks.Refused.ToHashSet();
+        foreach (var key in jwks.Refused.Where(key => !_refusedLogged.Contains(key)))
         {
-            _log.Warning("JWKS fetcher {0}: refused key #{1} (kid {2}) of {3}: {4}",
-                _options.Name, refused.Index, refused.Kid ?? "(none)", _options.Url, refused.Reason);
+            _log.Warning("JWKS fetcher {0}: refused key #{1} (kid {2}) of {3}: {4}", _options.Name, key.Index,
+                JwkDisplay.Safe(key.Kid, "(none)"), _options.Url, key.Reason);
         }
+
+        _refusedLogged = refused;
     }
 
     private static void StopActivity(Activity? activity)

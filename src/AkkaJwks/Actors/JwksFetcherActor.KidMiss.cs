@@ -114,7 +114,7 @@ internal sealed partial class JwksFetcherActor
         _lastKidMissRefresh = now;
         JwksInstruments.KidMissRefreshes.Add(
             1, new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name));
-        _log.Debug("JWKS fetcher {0}: unknown kid {1}, refreshing", _options.Name, kid);
+        _log.Debug("JWKS fetcher {0}: unknown kid {1}, refreshing", _options.Name, JwkDisplay.Safe(kid));
         StartFetch(FetchTriggers.KidMiss);
     }
 
@@ -209,7 +209,8 @@ internal sealed partial class JwksFetcherActor
     }
 
     private JwkNotFoundException NotFound(string kid, string why) => new(
-        _options.Name, kid, $"JWKS fetcher '{_options.Name}' has no signing key with kid '{kid}': {why}.");
+        _options.Name, kid,
+        $"JWKS fetcher '{_options.Name}' has no signing key with kid '{JwkDisplay.Safe(kid)}': {why}.");
 
     private void CountMiss(string outcome) => JwksInstruments.KidMissLookups.Add(1,
         new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name),

@@ -105,7 +105,8 @@ internal sealed partial class JwksFetcherActor
         Context.System.EventStream.Publish(new JwksKeysChanged(
             _options.Name, _options.Url, now, added, removed, current.Keys.Length));
         _log.Info("JWKS fetcher {0}: keys changed, added [{1}], removed [{2}], {3} keys now",
-            _options.Name, string.Join(", ", added), string.Join(", ", removed), current.Keys.Length);
+            _options.Name, string.Join(", ", added.Select(JwkDisplay.Safe)),
+            string.Join(", ", removed.Select(JwkDisplay.Safe)), current.Keys.Length);
     }
 
     private static string Label(Jwk key) => key.Kid ?? key.Thumbprint;

@@ -1,3 +1,5 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using AkkaJwks.Http;
 
 namespace AkkaJwks.Configuration;
@@ -76,6 +78,16 @@ public sealed record JwksFetcherOptions
     /// <see cref="HttpClient"/>. Code-only: HOCON cannot name one.
     /// </summary>
     public IJwksHttpClient? HttpClient { get; init; }
+
+    /// <summary>
+    /// An extra server certificate check for the built-in client, given the leaf, the chain and the platform's
+    /// errors; it decides (see <see cref="HttpJwksClientOptions.ServerCertificateValidation"/>). It can accept a
+    /// certificate the platform refuses, a private CA say: the caller's deliberate choice, never made by AkkaJwks.
+    /// With <see cref="PinnedSpkiSha256"/>, a pin must match before it is asked. <see langword="null"/> (the only
+    /// value HOCON gives): the platform's chain and name checks decide. Code-only; ignored when
+    /// <see cref="HttpClient"/> or <c>JwksSetup.HttpClientFactory</c> supplies the client.
+    /// </summary>
+    public Func<X509Certificate2, X509Chain?, SslPolicyErrors, bool>? ServerCertificateValidation { get; init; }
 
     /// <summary>
     /// Creates options for <paramref name="name"/> and <paramref name="url"/> with every other value taken from

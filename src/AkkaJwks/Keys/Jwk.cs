@@ -124,5 +124,6 @@ public sealed partial class Jwk
 
     /// <summary>Names the key by kid, type, size and thumbprint; never shows key material.</summary>
     public override string ToString() =>
-        $"{Kty} key '{Kid ?? "(no kid)"}' ({(Crv is null ? "" : Crv + ", ")}{KeySize} bits, thumbprint {Thumbprint})";
+        $"{Kty} key '{JwkDisplay.Safe(Kid, "(no kid)")}' ({(Crv is null ? "" : Crv + ", ")}{KeySize} bits, " +
+        $"thumbprint {Thumbprint})";
 }

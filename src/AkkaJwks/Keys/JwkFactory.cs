@@ -45,7 +45,7 @@ internal static class JwkFactory
 
         if (m.Kty is not ("RSA" or "EC" or "OKP"))
         {
-            return $"kty '{m.Kty}' is not a supported key type; RSA, EC or OKP is expected";
+            return $"kty '{JwkDisplay.SafeName(m.Kty, "")}' is not a supported key type; RSA, EC or OKP is expected";
         }
 
         if (m.PrivateMember is not null)
@@ -76,7 +76,8 @@ internal static class JwkFactory
 
             if (JwkCurve.Find(m.Kty!, m.Crv) is not { } found)
             {
-                return $"crv '{m.Crv}' is not supported for {m.Kty} keys; {expected} is expected";
+                return $"crv '{JwkDisplay.SafeName(m.Crv, "")}' is not supported for {m.Kty} keys; {expected} is "
+                    + "expected";
             }
 
             kind = found;
@@ -87,7 +88,8 @@ internal static class JwkFactory
             alg = JwaAlgorithm.Find(m.Alg);
             var problem = alg.Kind switch
             {
-                JwaKind.Unregistered => $"alg '{m.Alg}' is not a registered JWS or JWE algorithm",
+                JwaKind.Unregistered =>
+                    $"alg '{JwkDisplay.SafeName(m.Alg, "")}' is not a registered JWS or JWE algorithm",
                 JwaKind.None => "alg 'none' marks unsigned content; a key published for it is refused",
                 _ when !JwkCurve.Fits(kind, m.Crv ?? "", alg) =>
                     $"alg '{m.Alg}' does not fit {JwkReasons.Describe(kind)}; it needs {JwkReasons.Needs(alg)}",

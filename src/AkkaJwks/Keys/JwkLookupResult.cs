@@ -40,25 +40,36 @@ public readonly struct JwkLookupResult
     [MemberNotNullWhen(true, nameof(Key))]
     public bool IsFound => Status == JwkLookupStatus.Found && Key is not null;
 
-    /// <summary>One sentence naming the kid, the algorithms and the outcome; never key material.</summary>
+    /// <summary>
+    /// One sentence naming the kid, the algorithms and the outcome; never key material. A kid or alg shaped like a
+    /// JWT is not shown, a kid over 128 characters is cut, an alg over 32 is not shown, control characters are
+    /// escaped.
+    /// </summary>
     public string Message => Status switch
     {
-        JwkLookupStatus.Found => $"{Key} verifies {Algorithm ?? "its signatures"}",
+        JwkLookupStatus.Found => $"{Key} verifies {(Algorithm is null ? "its signatures" : ShownAlg)}",
         JwkLookupStatus.UnknownKid => Kid is null
-            ? $"the JWT has no kid and no key of {Source} can verify alg '{Algorithm}'"
-            : $"no key with kid '{Kid}' in {Source}",
+            ? $"the JWT has no kid and no key of {Source} can verify alg '{ShownAlg}'"
+            : $"no key with kid '{ShownKid}' in {Source}",
         JwkLookupStatus.NotForSignatures =>
-            $"kid '{Kid}' names no key that may verify signatures: {_considered} is {WhyNotSigning(_considered)}",
+            $"kid '{ShownKid}' names no key that may verify signatures: {_considered} is " +
+            WhyNotSigning(_considered),
         JwkLookupStatus.AlgorithmMismatch => _considered?.Alg is { } keyAlg && keyAlg != Algorithm
-            ? $"the JWT's alg '{Algorithm}' disagrees with kid '{Kid}', whose key is published for alg '{keyAlg}'"
-            : $"the JWT's alg '{Algorithm}' does not fit kid '{Kid}', {_considered}",
+            ? $"the JWT's alg '{ShownAlg}' disagrees with kid '{ShownKid}', whose key is published for alg " +
+                $"'{keyAlg}'"
+            : $"the JWT's alg '{ShownAlg}' does not fit kid '{ShownKid}', {_considered}",
         JwkLookupStatus.Ambiguous =>
-            $"{_matches} different keys {(Kid is null ? "without a kid" : $"under kid '{Kid}'")} of {Source} fit "
-            + $"alg '{Algorithm ?? "(none given)"}'; give the JWT's alg or a distinct kid to choose one",
+            $"{_matches} different keys {(Kid is null ? "without a kid" : $"under kid '{ShownKid}'")} of {Source} "
+            + "fit "
+            + $"alg '{ShownAlg}'; give the JWT's alg or a distinct kid to choose one",
         JwkLookupStatus.AlgorithmNone =>
             $"the JWT's alg is 'none' (unsigned), so no key of {Source} verifies it and it is refused",
         _ => Status.ToString(),
     };
+
+    private string ShownKid => JwkDisplay.Safe(Kid, "(none)");
+
+    private string ShownAlg => JwkDisplay.SafeName(Algorithm, "(none given)");
 
     private string Source => _set?.Source ?? "the key set";
 
@@ -66,10 +77,10 @@ public readonly struct JwkLookupResult
     {
         null => "absent",
         { Use: "enc" } => "for encryption (use 'enc')",
-        { Use: { } use } when use != "sig" => $"for use '{use}', not 'sig'",
+        { Use: { } use } when use != "sig" => $"for use '{JwkDisplay.Safe(use)}', not 'sig'",
         { KeyOps: { } ops } when !ops.Contains("verify") => "limited by key_ops to operations other than 'verify'",
         { Crv: "X25519" or "X448" } => "a key-agreement key",
-        _ => $"published for alg '{key.Alg}', which is not a signature algorithm",
+        _ => $"published for alg '{JwkDisplay.Safe(key.Alg, "(none)")}', which is not a signature algorithm",
     };
 
     /// <inheritdoc/>

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using Akka.Event;
+using System.Diagnostics;
+using AkkaJwks.Telemetry;
+
+namespace AkkaJwks.Tests.Support;
+
+/// <summary>
+/// Everything published on a system's EventStream (log events of every level, telemetry events, dead letters) as
+/// text: each event's <c>ToString()</c>, a log event's formatted message and its cause; and the status and tags
+/// of every AkkaJwks activity that stops meanwhile (the listener is process-wide, so other tests' may come too).
+/// </summary>
+internal sealed class EventStreamCapture : IDisposable
+{
+    private readonly ConcurrentQueue<string> _texts = new();
+    private readonly ConcurrentQueue<LogEvent> _logEvents = new();
+    private readonly IActorRef _collector;
+    private readonly ActivityListener _tracing;
+
+    public EventStreamCapture(ActorSystem system)
+    {
+        _collector = system.ActorOf(Props.Create(() => new Collector(this)));
+        system.EventStream.Subscribe(_collector, typeof(object));
+        _tracing = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == JwksInstruments.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                SawFailedActivity |= activity.Status == ActivityStatusCode.Error;
+                _texts.Enqueue(activity.StatusDescription ?? "");
+                _texts.Enqueue(string.Join(", ", activity.TagObjects.Select(tag => $"{tag.Key}={tag.Value}")));
+            },
+        };
+        ActivitySource.AddActivityListener(_tracing);
+    }
+
+    /// <summary>Whether an activity of AkkaJwks stopped with an error status while capturing.</summary>
+    public bool SawFailedActivity { get; private set; }
+
+    /// <inheritdoc />
+    public void Dispose() => _tracing.Dispose();
+
+    /// <summary>The text of everything captured so far.</summary>
+    public IReadOnlyCollection<string> Texts => _texts;
+
+    /// <summary>The log events captured so far.</summary>
+    public IReadOnlyCollection<LogEvent> LogEvents => _logEvents;
+
+    /// <summary>Waits until every event published before this call has been captured.</summary>
+    public Task FlushAsync() => _collector.Ask<Flushed>(Flush.Instance, TimeSpan.FromSeconds(10));
+
+    private void Capture(object message)
+    {
+        _texts.Enqueue(message.ToString() ?? "");
+        if (message is not LogEvent log)
+        {
+            return;
+        }
+
+        _logEvents.Enqueue(log);
+        _texts.Enqueue(log.Message?.ToString() ?? "");
+        if (log.Cause is { } cause)
+        {
+            _texts.Enqueue(cause.ToString());
+        }
+    }
+
+    private sealed class Collector : ReceiveActor
+    {
+        public Collector(EventStreamCapture capture)
+        {
+            Receive<Flush>(_ => Sender.Tell(Flushed.Instance));
+            ReceiveAny(capture.Capture);
+        }
+    }
+
+    private sealed record Flush
+    {
+        public static Flush Instance { get; } = new();
+    }
+
+    private sealed record Flushed
+    {
+        public static Flushed Instance { get; } = new();
+    }
+}
