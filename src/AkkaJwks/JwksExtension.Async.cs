@@ -55,7 +55,8 @@ public sealed partial class JwksExtension
         CancellationToken cancellationToken = default)
     {
         var source = _snapshots.Find(name);
-        if (source is not null && (alg is null ? source.TryGetKey(kid, out var key) : source.TryGetKey(kid, alg, out key)))
+        if (source is not null
+            && (alg is null ? source.TryGetKey(kid, out var key) : source.TryGetKey(kid, alg, out key)))
         {
             return ValueTask.FromResult(key);
         }

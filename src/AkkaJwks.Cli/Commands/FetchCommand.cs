@@ -48,13 +48,18 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         {
             if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                return ValidationResult.Error($"'{Url}' is not an absolute http or https URL");
+                var notUrl = $"'{Url}' is not an absolute http or https URL";
+                return ValidationResult.Error(notUrl);
             }
 
             var bad = Headers.FirstOrDefault(header => ParseHeader(header) is null);
-            return bad is null
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--header '{bad}' is not a header: expected \"Name: value\"");
+            if (bad is null)
+            {
+                return ValidationResult.Success();
+            }
+
+            var notHeader = $"--header '{bad}' is not a header: expected \"Name: value\"";
+            return ValidationResult.Error(notHeader);
         }
 
         /// <summary>Splits <c>Name: value</c>, or answers <see langword="null"/> when it is not one.</summary>

@@ -29,10 +29,16 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public int Port { get; init; }
 
         /// <inheritdoc />
-        public override ValidationResult Validate() =>
-            Port is < 0 or > 65535
-                ? ValidationResult.Error($"--port {Port} is not a port: expected 0 to 65535")
-                : ValidationResult.Success();
+        public override ValidationResult Validate()
+        {
+            if (Port is >= 0 and <= 65535)
+            {
+                return ValidationResult.Success();
+            }
+
+            var notPort = $"--port {Port} is not a port: expected 0 to 65535";
+            return ValidationResult.Error(notPort);
+        }
     }
 
     /// <inheritdoc />

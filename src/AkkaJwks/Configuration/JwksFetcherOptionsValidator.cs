@@ -80,7 +80,8 @@ internal static class JwksFetcherOptionsValidator
         Duration(problems, P.KidMissWait, options.KidMissWait);
         Duration(problems, P.UnknownKidTtl, options.UnknownKidTtl);
 
-        NotAbove(problems, P.MinRefreshInterval, options.MinRefreshInterval, P.RefreshInterval, options.RefreshInterval);
+        NotAbove(
+            problems, P.MinRefreshInterval, options.MinRefreshInterval, P.RefreshInterval, options.RefreshInterval);
         NotAbove(problems, P.RetryInterval, options.RetryInterval, P.RefreshInterval, options.RefreshInterval);
         if (!problems.IsReported(P.MaxRetryInterval) && !problems.IsReported(P.RetryInterval)
             && options.MaxRetryInterval < options.RetryInterval)
@@ -131,7 +132,8 @@ internal static class JwksFetcherOptionsValidator
         }
     }
 
-    private static void NotAbove(JwksProblemCollector problems, string key, TimeSpan value, string limitKey, TimeSpan limit)
+    private static void NotAbove(
+        JwksProblemCollector problems, string key, TimeSpan value, string limitKey, TimeSpan limit)
     {
         if (!problems.IsReported(key) && !problems.IsReported(limitKey) && value > limit)
         {

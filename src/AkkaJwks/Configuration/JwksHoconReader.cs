@@ -36,7 +36,9 @@ internal sealed class JwksHoconReader
     }
 
     public TimeSpan Duration(string key) =>
-        Read(key, TimeSpan.Zero, v => v.GetTimeSpan(allowInfinite: false), "expected a duration such as 500ms, 30s or 15m");
+        Read(
+            key, TimeSpan.Zero, v => v.GetTimeSpan(allowInfinite: false),
+            "expected a duration such as 500ms, 30s or 15m");
 
     public int Int(string key) => Read(key, 0, v => v.GetInt(), "expected a whole number");
 
@@ -61,7 +63,8 @@ internal sealed class JwksHoconReader
             return [];
         }
 
-        return Read(key, [], v => (IReadOnlyList<string>)[.. v.GetStringList()], "expected a list of strings, such as []");
+        return Read(
+            key, [], v => (IReadOnlyList<string>)[.. v.GetStringList()], "expected a list of strings, such as []");
     }
 
     public IReadOnlyDictionary<string, string> Object(string key)

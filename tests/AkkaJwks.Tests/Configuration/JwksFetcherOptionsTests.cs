@@ -54,7 +54,8 @@ public sealed class JwksFetcherOptionsTests
         Assert.Equal(
         [
             "akka.jwks.fetchers.\"my idp\".url = http://issuer.example/jwks: 'http://issuer.example/jwks' is plain " +
-                "http to a host that is not loopback; use https, or set allow-insecure-http = on to allow it deliberately",
+                "http to a host that is not loopback; use https, or set allow-insecure-http = on to allow it " +
+                "deliberately",
             "akka.jwks.fetchers.\"my idp\".retry-interval = -1s: must not be negative; expected at least 100ms",
             "akka.jwks.fetchers.\"my idp\".transient-retries = -1: must be zero or more",
             "akka.jwks.fetchers.\"my idp\".headers.\"Authorization\" = (hidden): expected a header value without CR, " +
