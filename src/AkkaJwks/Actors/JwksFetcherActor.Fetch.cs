@@ -22,6 +22,9 @@ internal sealed partial class JwksFetcherActor
         }
 
         Timers.Cancel(FetchTimerKey);
+
+        // Misses waiting for a deferred kid-miss refresh ride this fetch instead, which started after them.
+        Timers.Cancel(DeferredKidMissTimerKey);
         _nextFetchDue = null;
         var request = NextRequest();
 

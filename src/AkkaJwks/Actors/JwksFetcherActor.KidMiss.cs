@@ -10,13 +10,17 @@ namespace AkkaJwks.Actors;
 /// at most once per kid-miss-cooldown; every waiter is answered when that fetch ends, or after kid-miss-wait. A kid
 /// still absent after a successful fetch that started after its miss arrived is remembered as absent for
 /// unknown-kid-ttl. A miss that joined an older fetch (one that left before a rotation could show) gets one
-/// follow-up kid-miss refresh instead, shared by all such misses and subject to the cool-down.
+/// follow-up kid-miss refresh instead, shared by all such misses and subject to the cool-down. A miss inside the
+/// cool-down waits for a refresh deferred to the cool-down's end when that comes before its kid-miss-wait runs out.
 /// </summary>
 internal sealed partial class JwksFetcherActor
 {
     private readonly UnknownKids _unknownKids = new();
     private readonly List<KidWaiter> _kidWaiters = [];
     private DateTimeOffset? _lastKidMissRefresh;
+
+    // When the kid-miss-wait of the current waiters (counted from the first of them) runs out.
+    private DateTimeOffset _kidMissWaitEnds;
 
     private void OnGetKey(GetKey ask)
     {
@@ -56,6 +60,7 @@ internal sealed partial class JwksFetcherActor
         _kidWaiters.Add(new KidWaiter(Sender, ask.Kid, ask.Alg, fetchesBefore));
         if (_kidWaiters.Count == 1)
         {
+            _kidMissWaitEnds = now + _options.KidMissWait;
             Timers.StartSingleTimer(KidMissTimerKey, KidMissWaitElapsed.Instance, _options.KidMissWait);
         }
     }
@@ -86,27 +91,22 @@ internal sealed partial class JwksFetcherActor
             return false;
         }
 
-        if (CooldownRefusal(kid, now) is { } refusal)
+        if (CooldownEnd(now) is not { } end)
         {
-            CountMiss(JwksTelemetryTags.KidMissCooldown);
-            Sender.Tell(new Status.Failure(refusal));
-            return false;
+            StartKidMissRefresh(kid, now);
+            return true;
         }
 
-        StartKidMissRefresh(kid, now);
-        return true;
-    }
-
-    private JwkNotFoundException? CooldownRefusal(string kid, DateTimeOffset now)
-    {
-        if (_lastKidMissRefresh is not { } last || now >= last + _options.KidMissCooldown)
+        var waitEnds = _kidWaiters.Count > 0 ? _kidMissWaitEnds : now + _options.KidMissWait;
+        if (end < waitEnds)
         {
-            return null;
+            DeferKidMissRefresh(end, now);
+            return true;
         }
 
-        return NotFound(kid,
-            $"no refresh was tried: the kid-miss cool-down is active until {last + _options.KidMissCooldown:O} " +
-            $"(one refresh per {_options.KidMissCooldown}, the last at {last:O})");
+        CountMiss(JwksTelemetryTags.KidMissCooldown);
+        Sender.Tell(new Status.Failure(CooldownRefusal(kid, end, waitEnds)));
+        return false;
     }
 
     private void StartKidMissRefresh(string kid, DateTimeOffset now)
@@ -168,36 +168,9 @@ internal sealed partial class JwksFetcherActor
         FollowUp(unproven, now);
     }
 
-    /// <summary>
-    /// Misses that joined a fetch older than themselves wait on for one kid-miss refresh of their own, within the
-    /// kid-miss-wait already running; the cool-down refuses it when the older fetch was itself a kid-miss refresh.
-    /// </summary>
-    private void FollowUp(List<KidWaiter> unproven, DateTimeOffset now)
-    {
-        if (unproven.Count == 0)
-        {
-            Timers.Cancel(KidMissTimerKey);
-            return;
-        }
-
-        if (CooldownRefusal(unproven[0].Kid, now) is not null)
-        {
-            foreach (var waiter in unproven)
-            {
-                CountMiss(JwksTelemetryTags.KidMissCooldown);
-                waiter.Sender.Tell(new Status.Failure(CooldownRefusal(waiter.Kid, now)!));
-            }
-
-            Timers.Cancel(KidMissTimerKey);
-            return;
-        }
-
-        _kidWaiters.AddRange(unproven);
-        StartKidMissRefresh(unproven[0].Kid, now);
-    }
-
     private void OnKidMissWaitElapsed()
     {
+        Timers.Cancel(DeferredKidMissTimerKey);
         foreach (var waiter in _kidWaiters)
         {
             CountMiss(JwksTelemetryTags.KidMissWaitElapsed);

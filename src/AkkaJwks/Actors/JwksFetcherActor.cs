@@ -51,6 +51,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         Receive<FetchCompleted>(OnFetchCompleted);
         Receive<FetchFaulted>(OnFetchFaulted);
         Receive<KidMissWaitElapsed>(_ => OnKidMissWaitElapsed());
+        Receive<DeferredKidMissRefresh>(_ => OnDeferredKidMissRefresh());
     }
 
     /// <summary>Set by Akka before the actor starts.</summary>

@@ -56,7 +56,7 @@ public class JwksFetcherActorKidMissRaceTests : FetcherTestKit
     }
 
     [Fact]
-    public async Task GetKey_MissJoinsAnOlderKidMissRefresh_CooldownRefusesTheFollowUpAndNothingIsRemembered()
+    public async Task GetKey_MissJoinsAnOlderKidMissRefresh_CooldownOutlastingTheWaitRefusesTheFollowUp()
     {
         var fetcher = await StartReadyAsync("a");
         var first = fetcher.Ask<Jwk>(new GetKey("idp", "x"), AskTimeout);
@@ -74,6 +74,31 @@ public class JwksFetcherActorKidMissRaceTests : FetcherTestKit
 
         Assert.Contains("cool-down is active until", refused.Message);
         Assert.Equal("rotated", (await again).Kid);
+        Assert.Equal(3, Client.RequestCount);
+    }
+
+    [Fact]
+    public async Task GetKey_MissJoinsAnOlderKidMissRefreshNearTheCooldownsEnd_FollowUpDeferredToIt()
+    {
+        var fetcher = await StartReadyAsync("a");
+        var first = fetcher.Ask<Jwk>(new GetKey("idp", "x"), AskTimeout);
+        var kidMiss = await Client.NextAsync();
+        await AdvanceAsync(fetcher, TimeSpan.FromSeconds(27));
+        await Assert.ThrowsAsync<JwkNotFoundException>(() => first);
+        var late = fetcher.Ask<Jwk>(new GetKey("idp", "rotated"), AskTimeout);
+        await AdvanceAsync(fetcher, TimeSpan.FromSeconds(1));
+
+        kidMiss.RespondKeys("a");
+        await Outcomes.ExpectMsgAsync<object>();
+        await AdvanceAsync(fetcher, TimeSpan.FromSeconds(1.9));
+        var requestsBefore = Client.RequestCount;
+        var early = late.IsCompleted;
+        await AdvanceAsync(fetcher, TimeSpan.FromSeconds(0.1));
+        await SucceedAsync("a", "rotated");
+
+        Assert.Equal(2, requestsBefore);
+        Assert.False(early);
+        Assert.Equal("rotated", (await late).Kid);
         Assert.Equal(3, Client.RequestCount);
     }
 }

@@ -53,17 +53,17 @@ public class JwksFetcherActorKidMissTests : FetcherTestKit
     }
 
     [Fact]
-    public async Task GetKey_MissWithinTheCooldown_NoSecondRefresh()
+    public async Task GetKey_MissWithinTheCooldownEndingAsKidMissWaitDoes_NoSecondRefresh()
     {
         var fetcher = await StartReadyAsync("a");
         var first = fetcher.Ask<Jwk>(new GetKey("idp", "x"), AskTimeout);
         await SucceedAsync("a");
         await Assert.ThrowsAsync<JwkNotFoundException>(() => first);
-        await AdvanceAsync(fetcher, TimeSpan.FromSeconds(29));
+        await AdvanceAsync(fetcher, TimeSpan.FromSeconds(25));
 
         var second = await Assert.ThrowsAsync<JwkNotFoundException>(
             () => fetcher.Ask<Jwk>(new GetKey("idp", "y"), AskTimeout));
-        await AdvanceAsync(fetcher, TimeSpan.FromSeconds(1));
+        await AdvanceAsync(fetcher, TimeSpan.FromSeconds(5));
         var third = fetcher.Ask<Jwk>(new GetKey("idp", "z"), AskTimeout);
         await SucceedAsync("a", "z");
 
