@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 
@@ -12,6 +13,9 @@ namespace AkkaJwks.Keys;
 public sealed class Jwks
 {
     private readonly JwksIndex _index;
+
+    // The index's table kept here too, so the hot look-up reads one field of this set instead of two objects more.
+    private FrozenDictionary<string, JwksKidEntry>? _byKid;
 
     internal Jwks(ImmutableArray<Jwk> keys, ImmutableArray<RefusedKey> refused, string source, DateTimeOffset fetchedAt)
     {
@@ -57,7 +61,7 @@ public sealed class Jwks
     /// </summary>
     public bool TryGetKey(string kid, [NotNullWhen(true)] out Jwk? key)
     {
-        if (_index.ByKid.TryGetValue(kid, out var entry))
+        if (ByKid.TryGetValue(kid, out var entry))
         {
             key = entry.First;
             return true;
@@ -82,7 +86,7 @@ public sealed class Jwks
 
         // The hot path: the algorithms each key may verify were worked out when the index was built, so this is
         // one dictionary read and an AND; "none" and unregistered names have no bit and match nothing.
-        if (_index.ByKid.TryGetValue(kid, out var entry))
+        if (ByKid.TryGetValue(kid, out var entry))
         {
             var bit = JwaAlgorithm.SignatureBit(alg);
             if (entry.IsSingle)
@@ -120,7 +124,7 @@ public sealed class Jwks
             return Choose(Keys.AsSpan(), _index.Bits.AsSpan(), null, alg);
         }
 
-        return _index.ByKid.TryGetValue(kid, out var entry)
+        return ByKid.TryGetValue(kid, out var entry)
             ? Choose(entry.Keys, entry.Bits, kid, alg)
             : new JwkLookupResult(JwkLookupStatus.UnknownKid, kid, alg, null, this, null, 0);
     }
@@ -156,9 +160,11 @@ public sealed class Jwks
             || (Keys.Length == other.Keys.Length && KeysNotIn(other).IsEmpty && other.KeysNotIn(this).IsEmpty);
     }
 
+    private FrozenDictionary<string, JwksKidEntry> ByKid => Volatile.Read(ref _byKid) ?? LoadIndex();
+
     private bool Holds(Jwk key)
     {
-        ReadOnlySpan<Jwk> candidates = key.Kid is not null && _index.ByKid.TryGetValue(key.Kid, out var entry)
+        ReadOnlySpan<Jwk> candidates = key.Kid is not null && ByKid.TryGetValue(key.Kid, out var entry)
             ? entry.Keys
             : Keys.AsSpan();
         foreach (var candidate in candidates)
@@ -170,6 +176,13 @@ public sealed class Jwks
         }
 
         return false;
+    }
+
+    private FrozenDictionary<string, JwksKidEntry> LoadIndex()
+    {
+        var byKid = _index.ByKid;
+        Volatile.Write(ref _byKid, byKid);
+        return byKid;
     }
 
     private static int Count(ReadOnlySpan<int> bits, int bit, out int place)
