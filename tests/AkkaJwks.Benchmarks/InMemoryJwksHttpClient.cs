@@ -2,7 +2,9 @@ using AkkaJwks.Http;
 
 namespace AkkaJwks.Benchmarks;
 
-/// <summary>Answers every fetch with the same document, so a benchmark's fetcher publishes keys without a network.</summary>
+/// <summary>
+/// Answers every fetch with the same document, so a benchmark's fetcher publishes keys without a network.
+/// </summary>
 internal sealed class InMemoryJwksHttpClient(byte[] document) : IJwksHttpClient
 {
     public Task<JwksHttpResponse> GetAsync(JwksHttpRequest request, CancellationToken cancellationToken) =>

@@ -16,6 +16,8 @@ namespace AkkaJwks.Benchmarks;
 /// Entra ID document; the kid looked up is the fifth of ten, and it is found. Nothing is fetched while measuring.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class LookupBenchmarks
 {
     private const string CorpusFile = "real/entra-common-v2-keys-2022-11.json";

@@ -87,6 +87,12 @@ internal readonly record struct JwaAlgorithm(JwaKind Kind, HashAlgorithmName Has
             return 0;
         }
 
+        // A key that publishes its alg verifies that one or none (CanVerify requires the names to be equal).
+        if (key.Alg is not null)
+        {
+            return key.CanVerify(key.Alg) ? SignatureBit(key.Alg) : 0;
+        }
+
         var bits = 0;
         foreach (var name in SignatureNames)
         {
