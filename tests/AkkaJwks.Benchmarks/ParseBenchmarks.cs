@@ -11,6 +11,8 @@ namespace AkkaJwks.Benchmarks;
 /// computes the thumbprint, builds the kid index); nothing is cached between calls.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class ParseBenchmarks
 {
     private const string CorpusFile = "real/entra-common-v2-keys-2022-11.json";

@@ -19,41 +19,46 @@ namespace AkkaJwks.Actors;
 internal sealed class JwksSnapshots
 {
     private readonly Lock _adding = new();
-    private FrozenDictionary<string, JwksSource> _byName = FrozenDictionary<string, JwksSource>.Empty;
+    private Names _names = new(FrozenDictionary<string, JwksSource>.Empty);
 
     public bool TryGet(string name, [NotNullWhen(true)] out Jwks? jwks)
     {
-        if (Volatile.Read(ref _byName).TryGetValue(name, out var source))
-        {
-            jwks = source.Current;
-            return jwks is not null;
-        }
-
-        jwks = null;
-        return false;
+        jwks = Find(name)?.Current;
+        return jwks is not null;
     }
 
     /// <summary>The handle of <paramref name="name"/>, or <see langword="null"/> when none exists yet.</summary>
-    public JwksSource? Find(string name) => Volatile.Read(ref _byName).GetValueOrDefault(name);
+    public JwksSource? Find(string name)
+    {
+        // Most systems fetch from one provider: then an ordinal compare (a reference compare when the caller passes
+        // the same string each time) stands in for the dictionary.
+        var names = Volatile.Read(ref _names);
+        if (names.Only is { } only && string.Equals(only.Name, name))
+        {
+            return only;
+        }
+
+        return names.ByName.GetValueOrDefault(name);
+    }
 
     /// <summary>The handle of <paramref name="name"/>, created empty when the name is new.</summary>
     public JwksSource Source(string name)
     {
-        if (Volatile.Read(ref _byName).TryGetValue(name, out var source))
+        if (Find(name) is { } source)
         {
             return source;
         }
 
         lock (_adding)
         {
-            if (_byName.TryGetValue(name, out source))
+            if (_names.ByName.TryGetValue(name, out source))
             {
                 return source;
             }
 
             source = new JwksSource(name);
-            var copy = new Dictionary<string, JwksSource>(_byName, StringComparer.Ordinal) { [name] = source };
-            Volatile.Write(ref _byName, copy.ToFrozenDictionary(StringComparer.Ordinal));
+            var copy = new Dictionary<string, JwksSource>(_names.ByName, StringComparer.Ordinal) { [name] = source };
+            Volatile.Write(ref _names, new Names(copy.ToFrozenDictionary(StringComparer.Ordinal)));
             return source;
         }
     }
@@ -61,14 +66,16 @@ internal sealed class JwksSnapshots
     public void Publish(string name, Jwks jwks) => Source(name).Publish(jwks);
 
     /// <summary>Forgets the keys of <paramref name="name"/>; its handle stays, empty.</summary>
-    public void Remove(string name)
-    {
-        if (Volatile.Read(ref _byName).TryGetValue(name, out var source))
-        {
-            source.Clear();
-        }
-    }
+    public void Remove(string name) => Find(name)?.Clear();
 
     /// <summary>Records the options of the fetcher now running under the name.</summary>
     public void Started(JwksFetcherOptions options) => Source(options.Name).Options = options;
+
+    /// <summary>The handles by name, replaced whole when a name is added; the one handle when there is one.</summary>
+    private sealed class Names(FrozenDictionary<string, JwksSource> byName)
+    {
+        public FrozenDictionary<string, JwksSource> ByName { get; } = byName;
+
+        public JwksSource? Only { get; } = byName.Count == 1 ? byName.Values[0] : null;
+    }
 }

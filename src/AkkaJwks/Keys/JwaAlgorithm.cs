@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 
 namespace AkkaJwks.Keys;
@@ -47,6 +48,62 @@ internal readonly record struct JwaAlgorithm(JwaKind Kind, HashAlgorithmName Has
         "none" => new(JwaKind.None, default, null, false),
         _ => default,
     };
+
+    /// <summary>The registered signature algorithms, in the order of their <see cref="SignatureBit"/>.</summary>
+    public static ImmutableArray<string> SignatureNames { get; } =
+    [
+        "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "ES256K",
+        "EdDSA", "Ed25519", "Ed448",
+    ];
+
+    /// <summary>
+    /// One bit per registered signature algorithm (its place in <see cref="SignatureNames"/>), 0 for any other
+    /// value, <c>none</c> included. Lets a look-up test a key's precomputed algorithms with one AND instead of
+    /// comparing names; case matters, as in <see cref="Find"/>.
+    /// </summary>
+    public static int SignatureBit(string alg) => alg switch
+    {
+        "RS256" => 1 << 0,
+        "RS384" => 1 << 1,
+        "RS512" => 1 << 2,
+        "PS256" => 1 << 3,
+        "PS384" => 1 << 4,
+        "PS512" => 1 << 5,
+        "ES256" => 1 << 6,
+        "ES384" => 1 << 7,
+        "ES512" => 1 << 8,
+        "ES256K" => 1 << 9,
+        "EdDSA" => 1 << 10,
+        "Ed25519" => 1 << 11,
+        "Ed448" => 1 << 12,
+        _ => 0,
+    };
+
+    /// <summary>The <see cref="SignatureBit"/>s of every algorithm <paramref name="key"/> may verify.</summary>
+    public static int SignatureBits(Jwk key)
+    {
+        if (!key.IsSigningKey)
+        {
+            return 0;
+        }
+
+        // A key that publishes its alg verifies that one or none (CanVerify requires the names to be equal).
+        if (key.Alg is not null)
+        {
+            return key.CanVerify(key.Alg) ? SignatureBit(key.Alg) : 0;
+        }
+
+        var bits = 0;
+        foreach (var name in SignatureNames)
+        {
+            if (key.CanVerify(name))
+            {
+                bits |= SignatureBit(name);
+            }
+        }
+
+        return bits;
+    }
 
     private static JwaAlgorithm Rsa(HashAlgorithmName hash, bool pss) => new(JwaKind.RsaSignature, hash, null, pss);
 }

@@ -34,6 +34,14 @@ internal static class JwkBase64
             return Decode(trimmed, destination, out written);
         }
 
+        // Text in the standard alphabet (x5c always is) decodes as it stands, padding and all, without the copy
+        // below; what that decoder refuses (a mix of alphabets, padding cut short) still gets the lenient path.
+        if (Base64.DecodeFromUtf8(utf8, destination, out var consumed, out written) == OperationStatus.Done
+            && consumed == utf8.Length)
+        {
+            return true;
+        }
+
         byte[]? rented = null;
         var copy = trimmed.Length <= 1024
             ? stackalloc byte[trimmed.Length]

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 
@@ -12,6 +13,9 @@ namespace AkkaJwks.Keys;
 public sealed class Jwks
 {
     private readonly JwksIndex _index;
+
+    // The index's table kept here too, so the hot look-up reads one field of this set instead of two objects more.
+    private FrozenDictionary<string, JwksKidEntry>? _byKid;
 
     internal Jwks(ImmutableArray<Jwk> keys, ImmutableArray<RefusedKey> refused, string source, DateTimeOffset fetchedAt)
     {
@@ -55,7 +59,17 @@ public sealed class Jwks
     /// Finds a key by <c>kid</c> without locks or allocation. When different keys share the kid, this gives the
     /// first in document order whatever it is for; to verify a signature use <see cref="TryGetSigningKey"/>.
     /// </summary>
-    public bool TryGetKey(string kid, [NotNullWhen(true)] out Jwk? key) => _index.ByKid.TryGetValue(kid, out key);
+    public bool TryGetKey(string kid, [NotNullWhen(true)] out Jwk? key)
+    {
+        if (ByKid.TryGetValue(kid, out var entry))
+        {
+            key = entry.First;
+            return true;
+        }
+
+        key = null;
+        return false;
+    }
 
     /// <summary>
     /// Finds the one key that may verify a JWS with this <paramref name="kid"/> and <paramref name="alg"/>, by
@@ -63,9 +77,30 @@ public sealed class Jwks
     /// </summary>
     public bool TryGetSigningKey(string? kid, string? alg, [NotNullWhen(true)] out Jwk? key)
     {
-        var result = FindSigningKey(kid, alg);
-        key = result.Key;
-        return result.IsFound;
+        if (kid is null || alg is null)
+        {
+            var result = FindSigningKey(kid, alg);
+            key = result.Key;
+            return result.IsFound;
+        }
+
+        // The hot path: the algorithms each key may verify were worked out when the index was built, so this is
+        // one dictionary read and an AND; "none" and unregistered names have no bit and match nothing.
+        if (ByKid.TryGetValue(kid, out var entry))
+        {
+            var bit = JwaAlgorithm.SignatureBit(alg);
+            if (entry.IsSingle)
+            {
+                key = (entry.FirstBits & bit) != 0 ? entry.First : null;
+                return key is not null;
+            }
+
+            key = Count(entry.Bits, bit, out var place) == 1 ? entry.Keys[place] : null;
+            return key is not null;
+        }
+
+        key = null;
+        return false;
     }
 
     /// <summary>
@@ -86,17 +121,12 @@ public sealed class Jwks
 
         if (kid is null)
         {
-            return Choose(Keys.AsSpan(), null, alg);
+            return Choose(Keys.AsSpan(), _index.Bits.AsSpan(), null, alg);
         }
 
-        if (!_index.ByKid.TryGetValue(kid, out var first))
-        {
-            return new JwkLookupResult(JwkLookupStatus.UnknownKid, kid, alg, null, this, null, 0);
-        }
-
-        return _index.SharedKids.Count != 0 && _index.SharedKids.TryGetValue(kid, out var all)
-            ? Choose(all.AsSpan(), kid, alg)
-            : Choose(new ReadOnlySpan<Jwk>(in first), kid, alg);
+        return ByKid.TryGetValue(kid, out var entry)
+            ? Choose(entry.Keys, entry.Bits, kid, alg)
+            : new JwkLookupResult(JwkLookupStatus.UnknownKid, kid, alg, null, this, null, 0);
     }
 
     /// <summary>A copy with other HTTP validators and fetch time; the keys and index are shared.</summary>
@@ -130,9 +160,13 @@ public sealed class Jwks
             || (Keys.Length == other.Keys.Length && KeysNotIn(other).IsEmpty && other.KeysNotIn(this).IsEmpty);
     }
 
+    private FrozenDictionary<string, JwksKidEntry> ByKid => Volatile.Read(ref _byKid) ?? LoadIndex();
+
     private bool Holds(Jwk key)
     {
-        var candidates = key.Kid is not null && _index.SharedKids.TryGetValue(key.Kid, out var all) ? all : Keys;
+        ReadOnlySpan<Jwk> candidates = key.Kid is not null && ByKid.TryGetValue(key.Kid, out var entry)
+            ? entry.Keys
+            : Keys.AsSpan();
         foreach (var candidate in candidates)
         {
             if (candidate.Kid == key.Kid && candidate.Thumbprint == key.Thumbprint)
@@ -144,20 +178,44 @@ public sealed class Jwks
         return false;
     }
 
-    private JwkLookupResult Choose(ReadOnlySpan<Jwk> candidates, string? kid, string? alg)
+    private FrozenDictionary<string, JwksKidEntry> LoadIndex()
     {
+        var byKid = _index.ByKid;
+        Volatile.Write(ref _byKid, byKid);
+        return byKid;
+    }
+
+    private static int Count(ReadOnlySpan<int> bits, int bit, out int place)
+    {
+        place = -1;
+        var matches = 0;
+        for (var i = 0; i < bits.Length; i++)
+        {
+            if ((bits[i] & bit) != 0)
+            {
+                place = matches++ == 0 ? i : place;
+            }
+        }
+
+        return matches;
+    }
+
+    private JwkLookupResult Choose(ReadOnlySpan<Jwk> candidates, ReadOnlySpan<int> bits, string? kid, string? alg)
+    {
+        var bit = alg is null ? 0 : JwaAlgorithm.SignatureBit(alg);
         Jwk? found = null;
         Jwk? signing = null;
         var matches = 0;
-        foreach (var key in candidates)
+        for (var i = 0; i < candidates.Length; i++)
         {
+            var key = candidates[i];
             if (!key.IsSigningKey)
             {
                 continue;
             }
 
             signing ??= key;
-            if (alg is null || key.CanVerify(alg))
+            if (alg is null || (bits[i] & bit) != 0)
             {
                 found ??= key;
                 matches++;

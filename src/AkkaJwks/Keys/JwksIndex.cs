@@ -8,38 +8,47 @@ namespace AkkaJwks.Keys;
 /// equal tables and one is kept) and shared by every copy <see cref="Jwks.WithOrigin"/> makes. Parsing does not
 /// build it, because a set that is only inspected or compared never needs it.
 /// </summary>
+/// <remarks>
+/// Each kid maps to its keys with the signature algorithms each may verify worked out in advance
+/// (<see cref="JwaAlgorithm.SignatureBits"/>), so a look-up with the JWT's <c>alg</c> is one dictionary read and
+/// an AND, not a walk through the algorithm rules on every request.
+/// </remarks>
 internal sealed class JwksIndex(ImmutableArray<Jwk> keys)
 {
     private Tables? _tables;
 
-    /// <summary>The first key of each kid, in document order.</summary>
-    public FrozenDictionary<string, Jwk> ByKid => (Volatile.Read(ref _tables) ?? Build()).ByKid;
+    /// <summary>The keys of each kid, in document order.</summary>
+    public FrozenDictionary<string, JwksKidEntry> ByKid => (Volatile.Read(ref _tables) ?? Build()).ByKid;
 
-    /// <summary>The kids that name more than one different key, with those keys in document order.</summary>
-    public FrozenDictionary<string, ImmutableArray<Jwk>> SharedKids =>
-        (Volatile.Read(ref _tables) ?? Build()).SharedKids;
+    /// <summary>The <see cref="JwaAlgorithm.SignatureBits"/> of every key of the set, in document order.</summary>
+    public ImmutableArray<int> Bits => (Volatile.Read(ref _tables) ?? Build()).Bits;
 
     private Tables Build()
     {
-        var byKid = new Dictionary<string, Jwk>(keys.Length, StringComparer.Ordinal);
-        Dictionary<string, ImmutableArray<Jwk>>? shared = null;
-        foreach (var key in keys)
+        var bits = ImmutableArray.CreateBuilder<int>(keys.Length);
+        var byKid = new Dictionary<string, List<int>>(keys.Length, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (key.Kid is null || byKid.TryAdd(key.Kid, key))
+            bits.Add(JwaAlgorithm.SignatureBits(keys[i]));
+            if (keys[i].Kid is { } kid)
             {
-                continue;
-            }
+                if (!byKid.TryGetValue(kid, out var places))
+                {
+                    byKid[kid] = places = new List<int>(1);
+                }
 
-            shared ??= new Dictionary<string, ImmutableArray<Jwk>>(StringComparer.Ordinal);
-            shared[key.Kid] = shared.TryGetValue(key.Kid, out var all) ? all.Add(key) : [byKid[key.Kid], key];
+                places.Add(i);
+            }
         }
 
-        var tables = new Tables(
-            byKid.ToFrozenDictionary(StringComparer.Ordinal),
-            shared?.ToFrozenDictionary(StringComparer.Ordinal) ?? FrozenDictionary<string, ImmutableArray<Jwk>>.Empty);
+        var all = bits.MoveToImmutable();
+        var entries = byKid.ToFrozenDictionary(
+            pair => pair.Key,
+            pair => new JwksKidEntry([.. pair.Value.Select(i => keys[i])], [.. pair.Value.Select(i => all[i])]),
+            StringComparer.Ordinal);
+        var tables = new Tables(entries, all);
         return Interlocked.CompareExchange(ref _tables, tables, null) ?? tables;
     }
 
-    private sealed record Tables(
-        FrozenDictionary<string, Jwk> ByKid, FrozenDictionary<string, ImmutableArray<Jwk>> SharedKids);
+    private sealed record Tables(FrozenDictionary<string, JwksKidEntry> ByKid, ImmutableArray<int> Bits);
 }
