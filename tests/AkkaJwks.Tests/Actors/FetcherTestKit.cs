@@ -27,6 +27,8 @@ public abstract class FetcherTestKit : TestKit
     /// <summary>Receives every fetch outcome: the signal that the fetcher took an answer.</summary>
     internal TestProbe Outcomes { get; }
 
+    private IActorRef? _lastFetcher;
+
     internal FakeJwksHttpClient Client { get; } = new();
 
     internal JwksSnapshots Snapshots { get; } = new();
@@ -63,8 +65,12 @@ public abstract class FetcherTestKit : TestKit
     };
 
     /// <summary>Starts a fetcher; a jitter source of 0.5 means no spread at all.</summary>
-    internal IActorRef StartFetcher(JwksFetcherOptions? options = null, Func<double>? jitter = null) =>
-        Sys.ActorOf(JwksFetcherActor.Props(options ?? TestOptions(), Client, Snapshots, jitter ?? (() => 0.5)));
+    internal IActorRef StartFetcher(JwksFetcherOptions? options = null, Func<double>? jitter = null)
+    {
+        _lastFetcher = Sys.ActorOf(
+            JwksFetcherActor.Props(options ?? TestOptions(), Client, Snapshots, jitter ?? (() => 0.5)));
+        return _lastFetcher;
+    }
 
     /// <summary>Starts a fetcher and completes its first fetch with <paramref name="kids"/>.</summary>
     internal async Task<IActorRef> StartReadyAsync(params string[] kids)
@@ -79,8 +85,21 @@ public abstract class FetcherTestKit : TestKit
     {
         var fetch = await Client.NextAsync();
         answer(fetch);
-        await Outcomes.ExpectMsgAsync<object>();
+        await TookAnswerAsync();
         return fetch;
+    }
+
+    /// <summary>
+    /// Waits for the fetch outcome, then until the fetcher has finished handling it: the outcome is published
+    /// before the handler schedules its next timers, and virtual time advanced in between would miss them.
+    /// </summary>
+    internal async Task TookAnswerAsync()
+    {
+        await Outcomes.ExpectMsgAsync<object>();
+        if (_lastFetcher is not null)
+        {
+            await StateAsync(_lastFetcher);
+        }
     }
 
     /// <summary>Answers the next request with a set of <paramref name="kids"/>.</summary>

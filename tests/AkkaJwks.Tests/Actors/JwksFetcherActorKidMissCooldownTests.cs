@@ -126,7 +126,7 @@ public class JwksFetcherActorKidMissCooldownTests : FetcherTestKit
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(3));
         var requestsWhileRiding = Client.RequestCount;
         manual.RespondKeys("a", "rotated");
-        await Outcomes.ExpectMsgAsync<object>();
+        await TookAnswerAsync();
         var key = await miss;
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(10));
 

@@ -25,7 +25,7 @@ public class JwksFetcherActorKidMissRaceTests : FetcherTestKit
         var miss = fetcher.Ask<Jwk>(new GetKey("idp", "rotated"), AskTimeout);
         await StateAsync(fetcher);
         scheduled.RespondKeys("a");
-        await Outcomes.ExpectMsgAsync<object>();
+        await TookAnswerAsync();
         var followUp = await Client.NextAsync();
         followUp.RespondKeys("a", "rotated");
 
@@ -44,7 +44,7 @@ public class JwksFetcherActorKidMissRaceTests : FetcherTestKit
         await StateAsync(fetcher);
 
         manual.RespondKeys("a");
-        await Outcomes.ExpectMsgAsync<object>();
+        await TookAnswerAsync();
         await SucceedAsync("a");
         var absent = await Assert.ThrowsAsync<JwkNotFoundException>(() => miss);
         var remembered = await Assert.ThrowsAsync<JwkNotFoundException>(
@@ -65,7 +65,7 @@ public class JwksFetcherActorKidMissRaceTests : FetcherTestKit
         await StateAsync(fetcher);
 
         kidMiss.RespondKeys("a");
-        await Outcomes.ExpectMsgAsync<object>();
+        await TookAnswerAsync();
         var refused = await Assert.ThrowsAsync<JwkNotFoundException>(() => late);
         await Assert.ThrowsAsync<JwkNotFoundException>(() => first);
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(30));
@@ -89,7 +89,7 @@ public class JwksFetcherActorKidMissRaceTests : FetcherTestKit
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(1));
 
         kidMiss.RespondKeys("a");
-        await Outcomes.ExpectMsgAsync<object>();
+        await TookAnswerAsync();
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(1.9));
         var requestsBefore = Client.RequestCount;
         var early = late.IsCompleted;
