@@ -43,22 +43,9 @@ internal static class Corpus
         {
             if (File.Exists(Path.Combine(dir.FullName, "AkkaJwks.sln")))
             {
-                return FindBeside(dir);
-            }
-        }
-
-        return null;
-    }
-
-    // ../shared beside the clone; a git worktree kept one level deeper (wt/<name>) finds it further up.
-    private static string? FindBeside(DirectoryInfo clone)
-    {
-        for (var dir = clone.Parent; dir is not null; dir = dir.Parent)
-        {
-            var corpus = Path.Combine(dir.FullName, "shared", "jwks-corpus");
-            if (System.IO.Directory.Exists(corpus))
-            {
-                return corpus;
+                // Only beside the clone, as CI lays it out; a corpus further up belongs to someone else.
+                var corpus = Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared", "jwks-corpus");
+                return System.IO.Directory.Exists(corpus) ? corpus : null;
             }
         }
 
