@@ -25,15 +25,8 @@ public sealed class JwksExtensionSoakTests : TestKit
     [Fact]
     public async Task Fetcher_KilledRepeatedlyWhileActorsLookUp_NoLookupFails()
     {
-        var client = new FakeJwksHttpClient();
         var jwks = Sys.Jwks();
-        var starting = jwks.StartFetcherAsync(JwksFetcherOptions.Create("idp", TestDocuments.Url) with
-        {
-            SyncInit = true,
-            HttpClient = client,
-        });
-        (await client.NextAsync()).RespondKeys("a");
-        var started = await starting;
+        var (client, started) = await jwks.StartReadyAsync("idp", "a");
         var tally = new Tally();
         var readers = Enumerable.Range(0, Readers)
             .Select(i => Sys.ActorOf(Props.Create(() => new Reader(jwks, tally)), $"reader-{i}"))

@@ -17,15 +17,8 @@ public sealed class JwksExtensionSupervisionTests : TestKit
     [Fact]
     public async Task Fetcher_Crashes_IsRestartedFromItsSnapshotWhileLookUpsKeepAnswering()
     {
-        var client = new FakeJwksHttpClient();
         var jwks = Sys.Jwks();
-        var starting = jwks.StartFetcherAsync(JwksFetcherOptions.Create("idp", TestDocuments.Url) with
-        {
-            SyncInit = true,
-            HttpClient = client,
-        });
-        (await client.NextAsync()).RespondKeys("a");
-        var started = await starting;
+        var (client, started) = await jwks.StartReadyAsync("idp", "a");
         var fetcher = await Sys.ActorSelection(started.Fetcher.Path / "fetcher").ResolveOne(RemainingOrDefault);
         Watch(fetcher);
 
