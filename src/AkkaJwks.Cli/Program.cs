@@ -22,6 +22,8 @@ app.Configure(config =>
 {
     config.SetApplicationName("akka-jwks");
     config.PropagateExceptions();
+    // An option the command does not know is a usage error, not silently ignored.
+    config.Settings.StrictParsing = true;
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Run an issuer that rotates its keys and validate its tokens through AkkaJwks (default).");
     config.AddCommand<InspectCommand>("inspect")
