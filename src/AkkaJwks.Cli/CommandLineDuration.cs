@@ -4,12 +4,18 @@ namespace AkkaJwks.Cli;
 
 /// <summary>
 /// Durations as the command line writes them: a number and a unit, <c>500ms</c>, <c>10s</c>, <c>2m</c> or
-/// <c>1h</c>; the number may have a fraction (<c>1.5s</c>).
+/// <c>1h</c>, <c>1d</c>; the number may have a fraction (<c>1.5s</c>), and the whole is at most <c>24d</c>.
 /// </summary>
 internal static class CommandLineDuration
 {
+    /// <summary>The key under which a refusal's <see cref="Exception.Data"/> holds the refused text.</summary>
+    public const string ValueKey = "akka-jwks.duration";
+
+    // Akka's scheduler and Task.Delay take at most int.MaxValue milliseconds (24.8 days); 24d is the round limit.
+    private const double MaxMilliseconds = 24 * 86_400_000d;
+
     private static readonly (string Suffix, double Milliseconds)[] Units =
-        [("ms", 1), ("s", 1_000), ("m", 60_000), ("h", 3_600_000)];
+        [("ms", 1), ("s", 1_000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000)];
 
     /// <summary>Parses <paramref name="text"/>, or says in one sentence why it cannot.</summary>
     public static bool TryParse(string? text, out TimeSpan duration, out string error)
@@ -29,7 +35,13 @@ internal static class CommandLineDuration
                 && double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n))
             {
                 var total = n * milliseconds;
-                if (total > 0 && total <= TimeSpan.MaxValue.TotalMilliseconds / 2)
+                if (total > MaxMilliseconds)
+                {
+                    error = $"'{text}' is too long: a duration is at most 24d (the longest wait the scheduler takes).";
+                    return false;
+                }
+
+                if (total > 0)
                 {
                     duration = TimeSpan.FromMilliseconds(total);
                     error = "";
@@ -40,7 +52,7 @@ internal static class CommandLineDuration
             break;
         }
 
-        error = $"'{text}' is not a duration: expected a positive number with a unit (500ms, 10s, 2m, 1h).";
+        error = $"'{text}' is not a duration: expected a positive number with a unit (500ms, 10s, 2m, 1h, 1d).";
         return false;
     }
 

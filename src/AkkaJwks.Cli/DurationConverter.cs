@@ -20,6 +20,6 @@ internal sealed class DurationConverter : TypeConverter
 
         return CommandLineDuration.TryParse(text, out var duration, out var error)
             ? duration
-            : throw new FormatException(error);
+            : throw new FormatException(error) { Data = { [CommandLineDuration.ValueKey] = text } };
     }
 }

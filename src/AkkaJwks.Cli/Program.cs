@@ -22,6 +22,8 @@ app.Configure(config =>
 {
     config.SetApplicationName("akka-jwks");
     config.PropagateExceptions();
+    // An option the command does not know is a usage error, not silently ignored.
+    config.Settings.StrictParsing = true;
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Run an issuer that rotates its keys and validate its tokens through AkkaJwks (default).");
     config.AddCommand<InspectCommand>("inspect")
@@ -48,7 +50,7 @@ try
 catch (CommandAppException e)
 {
     // A bad duration surfaces as Spectre's conversion failure; the converter's own sentence says more.
-    var message = e.InnerException is FormatException format ? format.Message : e.Message;
+    var message = e.InnerException is FormatException format ? OptionOf(format) + format.Message : e.Message;
     Terminal.WriteError($"akka-jwks: {message.TrimEnd('.')}; run 'akka-jwks --help' for usage.");
     return ExitCodes.Usage;
 }
@@ -61,4 +63,37 @@ catch (Exception e)
 {
     Terminal.WriteError($"akka-jwks: failed unexpectedly: {e.GetType().Name}: {e.Message}");
     return ExitCodes.Failure;
+}
+
+// Spectre's conversion failure does not say which option was being read: the value the converter refused
+// (CommandLineDuration.ValueKey) is found after its option on the command line, "--duration 9h" or "--duration=9h".
+string OptionOf(FormatException format)
+{
+    if (format.Data[CommandLineDuration.ValueKey] is not string value)
+    {
+        return "";
+    }
+
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (!args[i].StartsWith('-'))
+        {
+            continue;
+        }
+
+        if (i + 1 < args.Length && args[i + 1] == value)
+        {
+            return args[i] + " ";
+        }
+
+        foreach (var separator in new[] { '=', ':' })
+        {
+            if (args[i].EndsWith(separator + value, StringComparison.Ordinal))
+            {
+                return args[i][..^(value.Length + 1)] + " ";
+            }
+        }
+    }
+
+    return "";
 }

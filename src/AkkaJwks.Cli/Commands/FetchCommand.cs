@@ -4,6 +4,7 @@ using AkkaJwks.Cli.Hosting;
 using AkkaJwks.Cli.Output;
 using AkkaJwks.Configuration;
 using AkkaJwks.Http;
+using AkkaJwks.Keys;
 using Akka.Configuration;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -52,30 +53,43 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
                 return ValidationResult.Error(notUrl);
             }
 
-            var bad = Headers.FirstOrDefault(header => ParseHeader(header) is null);
-            if (bad is null)
+            var problem = Headers.Select((header, i) => HeaderProblem(i + 1, header))
+                .FirstOrDefault(found => found is not null);
+            return problem is null ? ValidationResult.Success() : ValidationResult.Error(problem);
+        }
+
+        /// <summary>
+        /// Why the <paramref name="position"/>th <c>--header</c> cannot be sent, or <see langword="null"/>. A value
+        /// may be a credential (a bearer token), so the answer never holds it: the header is named by its position
+        /// and, when its name is a header name, by that name.
+        /// </summary>
+        internal static string? HeaderProblem(int position, string header)
+        {
+            var colon = header.IndexOf(':');
+            var name = colon < 0 ? "" : header[..colon].Trim();
+            if (name.Length == 0 || !name.All(IsNameCharacter))
             {
-                return ValidationResult.Success();
+                return $"--header #{position} is not a header: expected \"Name: value\" with a header name "
+                    + "before the colon (the value is not shown)";
             }
 
-            var notHeader = $"--header '{bad}' is not a header: expected \"Name: value\"";
-            return ValidationResult.Error(notHeader);
+            // A tab is allowed inside a field value (RFC 9110 5.5); any other control character would end the line.
+            return header[(colon + 1)..].Any(c => char.IsControl(c) && c != '\t')
+                ? $"--header #{position} ({JwkDisplay.Safe(name)}) holds a control character in its value "
+                    + "(the value is not shown); only tab is allowed"
+                : null;
         }
 
         /// <summary>Splits <c>Name: value</c>, or answers <see langword="null"/> when it is not one.</summary>
-        internal static KeyValuePair<string, string>? ParseHeader(string header)
-        {
-            var colon = header.IndexOf(':');
-            if (colon <= 0)
-            {
-                return null;
-            }
+        internal static KeyValuePair<string, string>? ParseHeader(string header) =>
+            HeaderProblem(0, header) is null
+                ? new KeyValuePair<string, string>(header[..header.IndexOf(':')].Trim(),
+                    header[(header.IndexOf(':') + 1)..].Trim())
+                : null;
 
-            var name = header[..colon].Trim();
-            return name.Length == 0 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
-                ? null
-                : new KeyValuePair<string, string>(name, header[(colon + 1)..].Trim());
-        }
+        // RFC 9110 5.6.2: a field name is a token.
+        private static bool IsNameCharacter(char c) =>
+            char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c);
     }
 
     /// <inheritdoc />

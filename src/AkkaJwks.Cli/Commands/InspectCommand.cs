@@ -96,7 +96,9 @@ internal sealed class InspectCommand : AsyncCommand<InspectCommand.Settings>
 
         using var buffer = new MemoryStream();
         await using var stdin = Console.OpenStandardInput();
-        await stdin.CopyToAsync(buffer, cancellationToken);
+        // A console stream's read does not see the token (it blocks in read(2)), so Ctrl+C gives up the wait
+        // instead; the abandoned read ends with the process.
+        await stdin.CopyToAsync(buffer, cancellationToken).WaitAsync(cancellationToken);
         return buffer.ToArray();
     }
 }

@@ -35,7 +35,7 @@ internal static class EventJsonWriter
             },
             JwksKeysChanged e => new EventLine("keys.changed", e.Name, e.Url, e.Timestamp)
             {
-                KeyCount = e.KeyCount, Added = e.Added, Removed = e.Removed,
+                KeyCount = e.KeyCount, Added = Shown(e.Added), Removed = Shown(e.Removed),
             },
             _ => null,
         };
@@ -68,6 +68,9 @@ internal static class EventJsonWriter
 
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    private static IReadOnlyList<string> Shown(IReadOnlyList<string> kids) =>
+        kids.Select(kid => KeyRow.Shown(kid)!).ToList();
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
     {

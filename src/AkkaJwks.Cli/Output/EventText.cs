@@ -31,5 +31,5 @@ internal static class EventText
         + $"[bold]{Markup.Escape(name)}[/] {textMarkup}";
 
     private static string List(IReadOnlyList<string> kids) =>
-        kids.Count == 0 ? "none" : Markup.Escape(string.Join(", ", kids));
+        kids.Count == 0 ? "none" : Markup.Escape(string.Join(", ", kids.Select(KeyRow.Shown)));
 }

@@ -45,7 +45,7 @@ internal static class JwksJsonWriter
             {
                 json.WriteStartObject();
                 json.WriteNumber("index", refused.Index);
-                WriteNullable(json, "kid", refused.Kid);
+                WriteNullable(json, "kid", KeyRow.Shown(refused.Kid));
                 json.WriteString("reason", refused.Reason);
                 json.WriteEndObject();
             }

@@ -40,7 +40,7 @@ internal static class KeyTable
 
         foreach (var refused in jwks.Refused)
         {
-            var kid = refused.Kid is null ? "no kid" : $"kid {refused.Kid}";
+            var kid = refused.Kid is null ? "no kid" : $"kid {KeyRow.Shown(refused.Kid)}";
             console.MarkupLine(
                 $"[yellow]refused[/] key #{refused.Index} ({Markup.Escape(kid)}): {Markup.Escape(refused.Reason)}");
         }

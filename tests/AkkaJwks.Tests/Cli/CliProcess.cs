@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 
@@ -23,8 +24,11 @@ internal sealed class CliProcess : IAsyncDisposable
 
     private CliProcess(Process process) => _process = process;
 
-    /// <summary>Starts akka-jwks with <paramref name="args"/>, and <paramref name="stdin"/> as its input.</summary>
-    public static CliProcess Start(IEnumerable<string> args, string? stdin = null)
+    /// <summary>
+    /// Starts akka-jwks with <paramref name="args"/>, and <paramref name="stdin"/> as its input; the input is closed
+    /// after it unless <paramref name="keepInputOpen"/>, so that the program waits on it.
+    /// </summary>
+    public static CliProcess Start(IEnumerable<string> args, string? stdin = null, bool keepInputOpen = false)
     {
         // dotnet test names the host it runs under; outside it, the dotnet on the PATH is the one.
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
@@ -56,7 +60,11 @@ internal sealed class CliProcess : IAsyncDisposable
             process.StandardInput.Write(stdin);
         }
 
-        process.StandardInput.Close();
+        if (!keepInputOpen)
+        {
+            process.StandardInput.Close();
+        }
+
         return cli;
     }
 
@@ -113,6 +121,15 @@ internal sealed class CliProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
         }
 
+        return await WaitForExitAsync();
+    }
+
+    /// <summary>Sends SIGINT, what Ctrl+C in a terminal sends, and answers what the program printed.</summary>
+    public async Task<CliResult> InterruptAsync()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
         return await WaitForExitAsync();
     }
 

@@ -10,6 +10,8 @@ public class CommandLineDurationTests
     [InlineData("1.5s", 1_500)]
     [InlineData("2m", 120_000)]
     [InlineData("1h", 3_600_000)]
+    [InlineData("1d", 86_400_000)]
+    [InlineData("24d", 2_073_600_000)]
     [InlineData(" 3S ", 3_000)]
     public void TryParse_NumberWithUnit_GivesTheDuration(string text, double milliseconds)
     {
@@ -33,6 +35,38 @@ public class CommandLineDurationTests
 
         Assert.False(parsed);
         Assert.Equal(
-            $"'{text}' is not a duration: expected a positive number with a unit (500ms, 10s, 2m, 1h).", error);
+            $"'{text}' is not a duration: expected a positive number with a unit (500ms, 10s, 2m, 1h, 1d).", error);
+    }
+
+    [Theory]
+    [InlineData("24.5d")]
+    [InlineData("577h")]
+    [InlineData("99999h")]
+    [InlineData("100000000000000000000000000000ms")]
+    public void TryParse_LongerThanTheSchedulerTakes_SaysTheMaximum(string text)
+    {
+        var parsed = CommandLineDuration.TryParse(text, out _, out var error);
+
+        Assert.False(parsed);
+        Assert.Equal(
+            $"'{text}' is too long: a duration is at most 24d (the longest wait the scheduler takes).", error);
+    }
+
+    [Theory]
+    [InlineData("watch", "--config", "CONFIG", "--duration", "99999h")]
+    [InlineData("watch", "--config", "CONFIG", "--duration=99999h")]
+    [InlineData("demo", "-d", "99999h")]
+    public async Task Run_DurationOverTheMaximum_IsUsageErrorNamingOptionValueAndMaximum(params string[] args)
+    {
+        using var config = TempFile.Write("long.conf", """
+            akka.jwks.fetchers.long { url = "http://127.0.0.1:1/jwks" }
+            """);
+
+        var result = await CliProcess.RunAsync(args.Select(arg => arg == "CONFIG" ? config.Path : arg));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(result.ErrorLines);
+        var option = args[0] == "demo" ? "-d" : "--duration";
+        Assert.StartsWith($"akka-jwks: {option} '99999h' is too long: a duration is at most 24d", error);
     }
 }

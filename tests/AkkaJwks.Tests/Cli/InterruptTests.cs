@@ -1,0 +1,34 @@
+using AkkaJwks.Tests.Actors;
+
+namespace AkkaJwks.Tests.Cli;
+
+/// <summary>Ctrl+C (SIGINT) ends each command as the README says, not with the shell's 130.</summary>
+public class InterruptTests
+{
+    [Fact]
+    public async Task Inspect_InterruptedWhileWaitingOnStandardInput_SaysStoppedAndExitsOne()
+    {
+        using var file = TempFile.Write("before-stdin.json", TestDocuments.Jwks("before-stdin"));
+        await using var inspect = CliProcess.Start(["inspect", file.Path, "-"], keepInputOpen: true);
+        // The first file's table is printed once the program runs its command, so its handler is installed.
+        await inspect.WaitForLineAsync(line => line.Contains("1 key(s) accepted", StringComparison.Ordinal));
+
+        var result = await inspect.InterruptAsync();
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(["akka-jwks: stopped before the command finished."], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task Serve_InterruptedWhileServing_ExitsZero()
+    {
+        using var file = TempFile.Write("interrupted.json", TestDocuments.Jwks("interrupted"));
+        await using var serve = CliProcess.Start(["serve", file.Path]);
+        await serve.WaitForLineAsync(line => line.Contains("http://127.0.0.1:", StringComparison.Ordinal));
+
+        var result = await serve.InterruptAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Empty(result.StdErr);
+    }
+}
