@@ -138,6 +138,7 @@ public sealed class JwksSettingsTests
 
         var error = Assert.Throws<JwksConfigurationException>(() => JwksSettings.Create(config));
 
+        // Pinned as a user reads it, one problem a line: the lines over 120 columns are the message's own.
         Assert.Equal("""
             The AkkaJwks configuration is invalid (18 problems); nothing was started:
               akka.jwks.ask-timeout = 0s: must not be zero; expected at least 100ms
