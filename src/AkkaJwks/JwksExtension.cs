@@ -58,7 +58,11 @@ public sealed partial class JwksExtension : IExtension
     public bool TryGetKeys(string name, [NotNullWhen(true)] out Jwks? keys) => _snapshots.TryGet(name, out keys);
 
     /// <summary>The key with <paramref name="kid"/> among the keys <paramref name="name"/> published last.</summary>
-    /// <remarks>Lock-free and allocation-free; never triggers a fetch (see <see cref="GetKeyAsync"/>).</remarks>
+    /// <remarks>
+    /// Lock-free and allocation-free; never triggers a fetch (see <see cref="GetKeyAsync"/>). It may give a key that
+    /// is not for signatures (<c>use: "enc"</c>): to verify a JWT, pass its <c>alg</c> to the other overload, which
+    /// applies the algorithm-safety rules (<see cref="Jwk.VerifySignature"/> applies them too).
+    /// </remarks>
     public bool TryGetKey(string name, string kid, [NotNullWhen(true)] out Jwk? key)
     {
         var source = _snapshots.Find(name);

@@ -39,7 +39,10 @@ public sealed class JwksSource
         return keys is not null;
     }
 
-    /// <summary>The key with <paramref name="kid"/>; <see langword="false"/> when there is none (or no keys yet).</summary>
+    /// <summary>
+    /// The key with <paramref name="kid"/>; <see langword="false"/> when there is none (or no keys yet). It may be a
+    /// key that is not for signatures: to verify a JWT, use the overload that takes its <c>alg</c>.
+    /// </summary>
     public bool TryGetKey(string kid, [NotNullWhen(true)] out Jwk? key)
     {
         var keys = Current;
