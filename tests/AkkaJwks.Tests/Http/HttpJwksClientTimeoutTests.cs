@@ -43,17 +43,10 @@ public class HttpJwksClientTimeoutTests
         });
         var clock = new SignallingClock();
         using var client = Fetches.Client(clock);
-        var readingBody = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.PhaseObserver = phase =>
-        {
-            if (phase == AttemptPhase.Body)
-            {
-                readingBody.TrySetResult();
-            }
-        };
+        var readingBody = SignalWhenReadingTheBody(client);
 
         var call = client.GetAsync(Fetches.For(server.Url()), CancellationToken.None);
-        await readingBody.Task;
+        await readingBody;
         clock.Advance(Fetches.Budget - TimeSpan.FromMilliseconds(1));
         var stillRunning = !call.IsCompleted;
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -118,17 +111,10 @@ public class HttpJwksClientTimeoutTests
         });
         var clock = new SignallingClock();
         using var client = Fetches.Client(clock);
-        var readingBody = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.PhaseObserver = phase =>
-        {
-            if (phase == AttemptPhase.Body)
-            {
-                readingBody.TrySetResult();
-            }
-        };
+        var readingBody = SignalWhenReadingTheBody(client);
 
         var call = client.GetAsync(Fetches.For(server.Url()), CancellationToken.None);
-        await readingBody.Task;
+        await readingBody;
         for (var second = 1; second < Fetches.Budget.TotalSeconds; second++)
         {
             ticks.Writer.TryWrite(true);
@@ -143,5 +129,19 @@ public class HttpJwksClientTimeoutTests
         Assert.True(stillRunning, "the attempt ended before its budget was spent");
         Assert.Equal(FetchFailureKind.Timeout, failure.Kind);
         Assert.Contains("while reading the body", failure.Message);
+    }
+
+    /// <summary>Completes once the client is reading the body, so virtual time moves only after that.</summary>
+    private static Task SignalWhenReadingTheBody(HttpJwksClient client)
+    {
+        var readingBody = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.PhaseObserver = phase =>
+        {
+            if (phase == AttemptPhase.Body)
+            {
+                readingBody.TrySetResult();
+            }
+        };
+        return readingBody.Task;
     }
 }
