@@ -102,6 +102,18 @@ public abstract class FetcherTestKit : TestKit
         }
     }
 
+    /// <summary>
+    /// Waits for the next request, then until <paramref name="fetcher"/> has finished the handler that started it:
+    /// the request starts before that handler schedules its timers (kid-miss-wait), and virtual time advanced in
+    /// between would miss them.
+    /// </summary>
+    internal async Task<PendingFetch> NextRequestAsync(IActorRef fetcher)
+    {
+        var fetch = await Client.NextAsync();
+        await StateAsync(fetcher);
+        return fetch;
+    }
+
     /// <summary>Answers the next request with a set of <paramref name="kids"/>.</summary>
     internal Task<PendingFetch> SucceedAsync(params string[] kids) => AnswerAsync(fetch => fetch.RespondKeys(kids));
 

@@ -122,7 +122,7 @@ public class JwksFetcherActorKidMissCooldownTests : FetcherTestKit
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(1));
 
         await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), AskTimeout);
-        var manual = await Client.NextAsync();
+        var manual = await NextRequestAsync(fetcher);
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(3));
         var requestsWhileRiding = Client.RequestCount;
         manual.RespondKeys("a", "rotated");

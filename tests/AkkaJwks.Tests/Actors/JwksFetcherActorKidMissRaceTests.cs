@@ -82,7 +82,7 @@ public class JwksFetcherActorKidMissRaceTests : FetcherTestKit
     {
         var fetcher = await StartReadyAsync("a");
         var first = fetcher.Ask<Jwk>(new GetKey("idp", "x"), AskTimeout);
-        var kidMiss = await Client.NextAsync();
+        var kidMiss = await NextRequestAsync(fetcher);
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(27));
         await Assert.ThrowsAsync<JwkNotFoundException>(() => first);
         var late = fetcher.Ask<Jwk>(new GetKey("idp", "rotated"), AskTimeout);

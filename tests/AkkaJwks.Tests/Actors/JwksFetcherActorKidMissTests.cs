@@ -44,7 +44,7 @@ public class JwksFetcherActorKidMissTests : FetcherTestKit
     {
         var fetcher = await StartReadyAsync("a");
         var miss = fetcher.Ask<Jwk>(new GetKey("idp", "rotated"), AskTimeout);
-        await Client.NextAsync();
+        await NextRequestAsync(fetcher);
 
         var known = await fetcher.Ask<Jwk>(new GetKey("idp", "a"), AskTimeout);
 
@@ -113,7 +113,7 @@ public class JwksFetcherActorKidMissTests : FetcherTestKit
     {
         var fetcher = await StartReadyAsync("a");
         var miss = fetcher.Ask<Jwk>(new GetKey("idp", "rotated"), AskTimeout);
-        await Client.NextAsync();
+        await NextRequestAsync(fetcher);
 
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(4.9));
         var early = miss.IsCompleted;
