@@ -12,7 +12,6 @@ internal sealed partial class JwksFetcherActor
 {
     private InFlightFetch? _inFlight;
     private long _fetchCount;
-    private HashSet<RefusedKey> _refusedLogged = [];
 
     private void StartFetch(string trigger)
     {
@@ -179,15 +178,16 @@ internal sealed partial class JwksFetcherActor
 
     private void LogRefused(Jwks jwks)
     {
-        // A refresh of an unchanged document refuses the same keys again; only a change is worth a warning.
+        // A refresh of an unchanged document refuses the same keys again; only a change is worth a warning. The set
+        // lives in the memory, so a restarted fetcher does not warn again about the document it warned about.
         var refused = jwks.Refused.ToHashSet();
-        foreach (var key in jwks.Refused.Where(key => !_refusedLogged.Contains(key)))
+        foreach (var key in jwks.Refused.Where(key => !_memory.RefusedLogged.Contains(key)))
         {
             _log.Warning("JWKS fetcher {0}: refused key #{1} (kid {2}) of {3}: {4}", _options.Name, key.Index,
                 JwkDisplay.Safe(key.Kid, "(none)"), _options.Url, key.Reason);
         }
 
-        _refusedLogged = refused;
+        _memory.RefusedLogged = refused;
     }
 
     private static void StopActivity(Activity? activity)

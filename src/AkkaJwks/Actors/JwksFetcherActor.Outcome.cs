@@ -47,6 +47,7 @@ internal sealed partial class JwksFetcherActor
         PublishChanges(previous, jwks, now);
         AnswerFirstFetchWaiters();
         AnswerKidWaiters(fetch, refreshSucceeded: true);
+        _memory.LastState = CurrentState();
     }
 
     private void Fail(InFlightFetch fetch, JwksFetchException error)
@@ -77,6 +78,7 @@ internal sealed partial class JwksFetcherActor
 
         AnswerFirstFetchWaiters();
         AnswerKidWaiters(fetch, refreshSucceeded: false);
+        _memory.LastState = CurrentState();
         StopIfSyncInitFailed();
     }
 

@@ -21,6 +21,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
     private readonly IJwksHttpClient _httpClient;
     private readonly JwksSnapshots _snapshots;
     private readonly FetchRhythm _rhythm;
+    private readonly FetcherMemory _memory;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<IActorRef> _keysWaiters = [];
     private readonly List<IActorRef> _firstFetchWaiters = [];
@@ -41,6 +42,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         _httpClient = httpClient;
         _snapshots = snapshots;
         _rhythm = new FetchRhythm(options, nextUnit);
+        _memory = snapshots.Memory(options.Name);
 
         Receive<GetKeys>(_ => OnGetKeys());
         Receive<GetKey>(OnGetKey);
@@ -72,49 +74,6 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(nextUnit);
         return Akka.Actor.Props.Create(() => new JwksFetcherActor(options, httpClient, snapshots, nextUnit));
-    }
-
-    /// <inheritdoc />
-    protected override void PreStart()
-    {
-        if (!_snapshots.TryGet(_options.Name, out var snapshot))
-        {
-            StartFetch(FetchTriggers.Initial);
-            return;
-        }
-
-        // A restarted fetcher serves its last published keys from the first instant and keeps the old rhythm.
-        _keys = snapshot;
-        _status = FetcherStatus.Ready;
-        _firstFetchDone = true;
-        _lastSuccess = snapshot.FetchedAt;
-        var due = snapshot.FetchedAt + _options.RefreshInterval - Now;
-        ScheduleFetch(due > TimeSpan.Zero ? due : TimeSpan.Zero, FetchTriggers.Scheduled);
-        _log.Debug("JWKS fetcher {0} started from its last published set ({1} keys, fetched {2:O})",
-            _options.Name, snapshot.Keys.Length, snapshot.FetchedAt);
-    }
-
-    /// <inheritdoc />
-    protected override void PostStop()
-    {
-        CancelInFlight();
-
-        var reason = "the fetcher stopped (or restarted) before its first fetch completed";
-        foreach (var waiter in _keysWaiters.Concat(_firstFetchWaiters))
-        {
-            waiter.Tell(new Status.Failure(new KeysNotReadyException(_options.Name, reason)));
-        }
-
-        foreach (var waiter in _kidWaiters)
-        {
-            waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
-                "the fetcher stopped (or restarted) while the refresh it triggered was running")));
-        }
-
-        _keysWaiters.Clear();
-        _firstFetchWaiters.Clear();
-        _kidWaiters.Clear();
-        _log.Debug("JWKS fetcher {0} stopped", _options.Name);
     }
 
     private void OnGetKeys()
