@@ -1,0 +1,117 @@
+using Akka.Actor;
+using Akka.TestKit;
+using Akka.Event;
+using Akka.TestKit.Xunit2;
+using AkkaJwks.Actors;
+using AkkaJwks.Keys;
+using AkkaJwks.Telemetry;
+using AkkaJwks.Tests.Actors;
+
+namespace AkkaJwks.Tests;
+
+/// <summary>
+/// A fetcher killed under its back-off supervisor, in virtual time: every ask made while it waits to restart gets an
+/// answer, and the restarted fetcher keeps what it knew besides its keys.
+/// </summary>
+public sealed class JwksExtensionRestartTests : TestKit
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+
+    public JwksExtensionRestartTests()
+        : base("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"")
+    {
+    }
+
+    private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
+
+    [Fact]
+    public async Task Asks_WhileTheFetcherWaitsToRestart_AnsweredFromItsLastKeys()
+    {
+        var jwks = Sys.Jwks();
+        var (client, started) = await jwks.StartReadyAsync("idp", "a");
+        await KillAsync(started);
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe(deadLetters, typeof(DeadLetter));
+
+        var state = await jwks.GetStateAsync("idp", Wait);
+        var keys = await jwks.Registry.Ask<Jwks>(new GetKeys("idp"), Wait);
+        var key = await jwks.Registry.Ask<Jwk>(new GetKey("idp", "a", "ES256"), Wait);
+        var miss = await Assert.ThrowsAsync<JwkNotFoundException>(
+            () => jwks.GetKeyAsync("idp", "rotated", timeout: Wait).AsTask());
+
+        Assert.Equal(FetcherStatus.Restarting, state.Status);
+        Assert.Equal("a", Assert.Single(state.Keys!.Keys).Kid);
+        Assert.NotNull(state.LastSuccess);
+        Assert.Null(state.NextFetchDue);
+        Assert.True(keys.TryGetKey("a", out _));
+        Assert.Equal("a", key.Kid);
+        Assert.Equal("rotated", miss.Kid);
+        Assert.Contains("restarting after a crash, so no refresh was tried", miss.Message);
+        Assert.Equal(1, client.RequestCount);
+        Assert.False(deadLetters.HasMessages, "the registry answers without a detour through dead letters");
+    }
+
+    [Fact]
+    public async Task Refresh_WhileTheFetcherWaitsToRestart_AcceptedAndRunWhenItStarts()
+    {
+        var jwks = Sys.Jwks();
+        var (client, started) = await jwks.StartReadyAsync("idp", "a");
+        var fetches = CreateTestProbe();
+        Sys.EventStream.Subscribe(fetches, typeof(JwksFetchStarted));
+        var old = await KillAsync(started);
+
+        var accepted = await jwks.RefreshAsync("idp", Wait);
+        var before = client.RequestCount;
+        await RestartAsync(started, old);
+        (await client.NextAsync()).RespondKeys("a", "b");
+        var trigger = (await fetches.ExpectMsgAsync<JwksFetchStarted>()).Trigger;
+        await AwaitAssertAsync(async () => Assert.Equal(2, (await jwks.GetKeysAsync("idp")).Keys.Length));
+
+        Assert.Equal("idp", accepted.Name);
+        Assert.Equal(1, before);
+        Assert.Equal("manual", trigger);
+        Assert.Equal(2, client.RequestCount);
+    }
+
+    [Fact]
+    public async Task Restart_AfterAKidWasFoundAbsent_KeepsTheCooldownAndTheAbsentKid()
+    {
+        var jwks = Sys.Jwks();
+        var (client, started) = await jwks.StartReadyAsync("idp", "a");
+        var forged = jwks.GetKeyAsync("idp", "forged", timeout: Wait).AsTask();
+        (await client.NextAsync()).RespondKeys("a");
+        await Assert.ThrowsAsync<JwkNotFoundException>(() => forged);
+        var old = await KillAsync(started);
+        await RestartAsync(started, old);
+
+        var remembered = await Assert.ThrowsAsync<JwkNotFoundException>(
+            () => jwks.GetKeyAsync("idp", "forged", timeout: Wait).AsTask());
+        var cooling = await Assert.ThrowsAsync<JwkNotFoundException>(
+            () => jwks.GetKeyAsync("idp", "other", timeout: Wait).AsTask());
+
+        Assert.Contains("remembered as absent until", remembered.Message);
+        Assert.Contains("cool-down is active until", cooling.Message);
+        Assert.Equal(2, client.RequestCount);
+    }
+
+    /// <summary>Kills the supervised fetcher and waits until it has stopped; the supervisor now waits to restart it.</summary>
+    private async Task<IActorRef> KillAsync(FetcherStarted started)
+    {
+        var fetcher = await Sys.ActorSelection(started.Fetcher.Path / "fetcher").ResolveOne(Wait);
+        Watch(fetcher);
+        fetcher.Tell(Kill.Instance);
+        await ExpectTerminatedAsync(fetcher, Wait);
+        return fetcher;
+    }
+
+    /// <summary>Lets the back-off pass (min-backoff and its spread) and waits for the new incarnation.</summary>
+    private async Task RestartAsync(FetcherStarted started, IActorRef old)
+    {
+        Clock.Advance(Sys.Jwks().Settings.MinBackoff * 2);
+        await AwaitAssertAsync(async () =>
+        {
+            var current = await Sys.ActorSelection(started.Fetcher.Path / "fetcher").ResolveOne(Wait);
+            Assert.NotEqual(old, current);
+        });
+    }
+}
