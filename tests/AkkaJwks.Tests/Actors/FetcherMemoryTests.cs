@@ -1,4 +1,5 @@
 using AkkaJwks.Actors;
+using AkkaJwks.Configuration;
 
 namespace AkkaJwks.Tests.Actors;
 
@@ -37,7 +38,7 @@ public class FetcherMemoryTests
     public void Memory_SameName_SameObjectUntilTheRegistryStartsTheNameAgain()
     {
         var snapshots = new JwksSnapshots();
-        var options = Configuration.JwksFetcherOptions.Create("idp", TestDocuments.Url);
+        var options = JwksFetcherOptions.Create("idp", TestDocuments.Url);
         var started = snapshots.Started(options);
 
         var again = snapshots.Memory("idp");
