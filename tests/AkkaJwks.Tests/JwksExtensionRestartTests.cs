@@ -94,7 +94,7 @@ public sealed class JwksExtensionRestartTests : TestKit
         Assert.Equal(2, client.RequestCount);
     }
 
-    /// <summary>Kills the supervised fetcher and waits until it has stopped; the supervisor now waits to restart it.</summary>
+    /// <summary>Kills the supervised fetcher, waits until it stopped: the supervisor now waits to restart it.</summary>
     private async Task<IActorRef> KillAsync(FetcherStarted started)
     {
         var fetcher = await Sys.ActorSelection(started.Fetcher.Path / "fetcher").ResolveOne(Wait);
