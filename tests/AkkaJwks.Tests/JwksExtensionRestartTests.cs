@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit;
 using Akka.Event;
+using Akka.Pattern;
 using Akka.TestKit.Xunit2;
 using AkkaJwks.Actors;
 using AkkaJwks.Keys;
@@ -94,24 +95,39 @@ public sealed class JwksExtensionRestartTests : TestKit
         Assert.Equal(2, client.RequestCount);
     }
 
-    /// <summary>Kills the supervised fetcher, waits until it stopped: the supervisor now waits to restart it.</summary>
+    /// <summary>
+    /// Kills the supervised fetcher and waits until its supervisor has taken the death: from then on the restart is
+    /// scheduled (in virtual time), and the supervisor waits for it.
+    /// </summary>
     private async Task<IActorRef> KillAsync(FetcherStarted started)
     {
-        var fetcher = await Sys.ActorSelection(started.Fetcher.Path / "fetcher").ResolveOne(Wait);
+        var fetcher = await ChildAsync(started) ?? throw new InvalidOperationException("the fetcher is not running");
         Watch(fetcher);
         fetcher.Tell(Kill.Instance);
         await ExpectTerminatedAsync(fetcher, Wait);
+        await AwaitAssertAsync(async () => Assert.Null(await ChildAsync(started)));
         return fetcher;
     }
 
-    /// <summary>Lets the back-off pass (min-backoff and its spread) and waits for the new incarnation.</summary>
+    /// <summary>
+    /// Lets the back-off pass (min-backoff and its spread) and waits until the new incarnation has started: it answers
+    /// an ask only after its PreStart, and until then the registry still answers for it.
+    /// </summary>
     private async Task RestartAsync(FetcherStarted started, IActorRef old)
     {
         Clock.Advance(Sys.Jwks().Settings.MinBackoff * 2);
+        IActorRef? current = null;
         await AwaitAssertAsync(async () =>
         {
-            var current = await Sys.ActorSelection(started.Fetcher.Path / "fetcher").ResolveOne(Wait);
+            current = await ChildAsync(started);
+            Assert.NotNull(current);
             Assert.NotEqual(old, current);
         });
+        await current!.Ask<FetcherState>(new GetState("idp"), Wait);
     }
+
+    /// <summary>The fetcher under the back-off supervisor, or null while it waits to restart one.</summary>
+    private static async Task<IActorRef?> ChildAsync(FetcherStarted started) =>
+        (await started.Fetcher.Ask<BackoffSupervisor.CurrentChild>(BackoffSupervisor.GetCurrentChild.Instance, Wait))
+        .Ref;
 }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Pattern;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using AkkaJwks.Configuration;
@@ -42,7 +43,10 @@ public sealed class JwksExtensionSoakTests : TestKit
             var whileDead = tally.Lookups + (Readers * 10);
             await AwaitConditionAsync(() => Task.FromResult(tally.Lookups >= whileDead), Wait, Poll);
 
-            // The back-off supervisor restarts the fetcher after at most max-backoff plus its random spread.
+            // The back-off supervisor restarts the fetcher after at most max-backoff plus its random spread, timed
+            // from when it takes the death, which may come after the probe did.
+            await AwaitAssertAsync(async () => Assert.Null((await started.Fetcher.Ask<BackoffSupervisor.CurrentChild>(
+                BackoffSupervisor.GetCurrentChild.Instance, Wait)).Ref), Wait, Poll);
             ((TestScheduler)Sys.Scheduler).Advance(jwks.Settings.MaxBackoff * 2);
             fetcher = await FetcherAsync(started.Fetcher, fetcher);
         }

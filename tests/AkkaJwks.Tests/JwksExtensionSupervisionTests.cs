@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Pattern;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using AkkaJwks.Actors;
@@ -28,6 +29,10 @@ public sealed class JwksExtensionSupervisionTests : TestKit
         Assert.True(jwks.TryGetKey("idp", "a", out _));
         Assert.Equal("a", (await jwks.GetKeyAsync("idp", "a")).Kid);
         Assert.Single((await jwks.GetKeysAsync("idp")).Keys);
+
+        // The supervisor schedules the restart when it takes the death, maybe after the probe did: wait for that.
+        await AwaitAssertAsync(async () => Assert.Null((await started.Fetcher.Ask<BackoffSupervisor.CurrentChild>(
+            BackoffSupervisor.GetCurrentChild.Instance, RemainingOrDefault)).Ref));
         ((TestScheduler)Sys.Scheduler).Advance(TimeSpan.FromSeconds(1));
         await AwaitAssertAsync(async () =>
         {

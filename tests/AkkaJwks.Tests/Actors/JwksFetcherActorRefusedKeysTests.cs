@@ -91,6 +91,9 @@ public class JwksFetcherActorRefusedKeysTests : FetcherTestKit
             return Task.CompletedTask;
         });
         crash = false;
+
+        // The restarted instance schedules its refresh in PreStart, before it takes this ask.
+        await StateAsync(fetcher);
         await AdvanceAsync(fetcher, RefreshInterval);
         await ServeAsync(Secret);
         var afterRestart = Drain(warnings);
