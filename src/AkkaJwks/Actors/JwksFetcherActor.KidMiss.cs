@@ -172,7 +172,11 @@ internal sealed partial class JwksFetcherActor
         var now = Now;
         var due = _kidWaiters.FindIndex(waiter => waiter.Deadline > now);
         due = due < 0 ? _kidWaiters.Count : due;
-        _kidWaiters.Take(due).ToList().ForEach(FailWaitElapsed);
+        for (var i = 0; i < due; i++)
+        {
+            FailWaitElapsed(_kidWaiters[i]);
+        }
+
         _kidWaiters.RemoveRange(0, due);
         if (_kidWaiters.Count == 0)
         {
