@@ -76,10 +76,16 @@ internal sealed partial class JwksFetcherActor
             "next attempt in {5}", _options.Name, error.Kind, _failuresInRow, error.Message,
             _keys?.Keys.Length ?? 0, delay);
 
-        AnswerFirstFetchWaiters();
+        var startWaited = AnswerFirstFetchWaiters();
         AnswerKidWaiters(fetch, refreshSucceeded: false);
         _memory.LastState = CurrentState();
-        StopIfSyncInitFailed();
+
+        // The registry's AwaitFirstFetch can arrive after a fast failure (a reset on loopback takes microseconds):
+        // stopping before it came would lose that ask, so without a waiter the stop waits for it (OnAwaitFirstFetch).
+        if (startWaited)
+        {
+            StopIfSyncInitFailed();
+        }
     }
 
     private void EndFetch(InFlightFetch fetch)

@@ -115,8 +115,10 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         StartFetch(FetchTriggers.Manual);
     }
 
-    private void AnswerFirstFetchWaiters()
+    /// <summary>Answers everyone waiting for the first fetch; whether someone waited for the start itself.</summary>
+    private bool AnswerFirstFetchWaiters()
     {
+        var startWaited = _firstFetchWaiters.Count > 0;
         _firstFetchDone = true;
         object keysAnswer = _keys is null ? new Status.Failure(NotReady()) : _keys;
         object firstAnswer = _keys is null
@@ -126,6 +128,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         _firstFetchWaiters.ForEach(waiter => waiter.Tell(firstAnswer));
         _keysWaiters.Clear();
         _firstFetchWaiters.Clear();
+        return startWaited;
     }
 
     private void StopIfSyncInitFailed()

@@ -110,6 +110,11 @@ internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedSt
         {
             AwaitFirstFetch(running, replyTo);
         }
+        else
+        {
+            // A sync-init fetcher that may stop on a failed first fetch stops once its start was waited for.
+            running.Child.Tell(JwksFetcherActor.AwaitFirstFetch.Instance, ActorRefs.Nobody);
+        }
     }
 
     private Running Spawn(JwksFetcherOptions options)

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 using AkkaJwks.Actors;
 using AkkaJwks.Http;
 
@@ -45,5 +46,26 @@ public sealed class JwksRegistrySyncInitTests : JwksRegistryTestKit
             Assert.IsType<FetcherNotFoundException>(ExpectMsg<Status.Failure>().Cause);
         });
         AwaitAssert(() => Assert.Equal(1, Clients.Single().Disposals));
+    }
+
+    [Fact]
+    public void PreStart_ConfiguredSyncInitFailsWithStopOnFailure_RemovesTheFetcher()
+    {
+        var reason = new JwksFetchException(FetchFailureKind.HttpStatus, new Uri("https://google.example/jwks"), "503");
+        var config = ConfigurationFactory.ParseString("""
+            akka.jwks.fetchers.google {
+              url = "https://google.example/jwks"
+              sync-init = on
+              stop-on-sync-init-failure = on
+            }
+            """);
+
+        var registry = Registry(firstFetch: () => new Status.Failure(reason), config: config);
+
+        AwaitAssert(() =>
+        {
+            registry.Tell(new GetState("google"));
+            Assert.IsType<FetcherNotFoundException>(ExpectMsg<Status.Failure>().Cause);
+        });
     }
 }
