@@ -125,7 +125,7 @@ internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
         _running[options.Name] = running;
         _byChild[child] = running;
         _snapshots.Started(options);
-        _log.Info("Started JWKS fetcher {0} for {1}", options.Name, options.Url);
+        _log.Info("Started JWKS fetcher {0} for {1}", options.Name, JwksUrl.Redact(options.Url));
         return running;
     }
 
