@@ -36,11 +36,13 @@ internal static class JwksUrl
 
     /// <summary>
     /// <see cref="Redact(Uri)"/> of text as it was written, which may not be a URL at all: text without <c>?</c>,
-    /// <c>#</c> or <c>@</c> is shown as it is, other text that is not a URL is cut at the first of them.
+    /// <c>#</c> or <c>@</c> is shown as it is, other text that is not a URL with a scheme and host (on Unix
+    /// <c>/jwks?x</c> would parse as a file URL) is cut at the first of them.
     /// </summary>
     public static string Redact(string url) =>
         url.IndexOfAny(['?', '#', '@']) < 0 ? url
-        : Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? Redact(parsed) : Cut(url);
+        : url.Contains(Uri.SchemeDelimiter, StringComparison.Ordinal)
+            && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? Redact(parsed) : Cut(url);
 
     private static string Cut(string text)
     {
