@@ -1,10 +1,11 @@
 namespace AkkaJwks.Cli.Input;
 
 /// <summary>
-/// Finds a brace or bracket of a HOCON text that closes nothing, closes the wrong thing or is never closed.
-/// Akka's HOCON parser does not report these: it stops reading at a stray <c>}</c> and drops the rest of the file
-/// without a word, so a fetcher after it would silently be missing. Strings (quoted and triple-quoted), comments
-/// (<c>#</c> and <c>//</c>) and substitutions (<c>${...}</c>) are skipped, as HOCON reads them.
+/// Finds a brace or bracket of a HOCON text that closes nothing, closes the wrong thing or is never closed, and a
+/// quoted string not closed on its line. Akka's HOCON parser does not report these: it stops reading at a stray
+/// <c>}</c> and drops the rest of the file without a word, so a fetcher after it would silently be missing, and
+/// it reads an unclosed string to the end of its line, closing braces included. Strings (quoted and triple-quoted),
+/// comments (<c>#</c> and <c>//</c>) and substitutions (<c>${...}</c>) are skipped, as HOCON reads them.
 /// </summary>
 internal static class HoconBrackets
 {
@@ -33,6 +34,11 @@ internal static class HoconBrackets
                     break;
                 case '"':
                     i = EndOfString(text, i + 1);
+                    if (i < 0)
+                    {
+                        return $"the string opened at line {line}, column {column} is not closed on its line";
+                    }
+
                     break;
                 case '$' when At(text, i, "${"):
                     i = Skip(text, i + 2, "}", ref line, ref lineStart);
@@ -76,7 +82,7 @@ internal static class HoconBrackets
         return end < 0 ? text.Length : end;
     }
 
-    // A quoted string ends at its unescaped closing quote, or (unterminated, which Akka reports) at the line's end.
+    // A quoted string ends at its unescaped closing quote on the same line; -1 when there is none.
     private static int EndOfString(string text, int index)
     {
         for (var i = index; i < text.Length; i++)
@@ -89,11 +95,11 @@ internal static class HoconBrackets
                 case '"':
                     return i;
                 case '\n':
-                    return i - 1;
+                    return -1;
             }
         }
 
-        return text.Length;
+        return -1;
     }
 
     // Skips to the end of a multi-line token; answers the index of the closing token's first character.

@@ -21,6 +21,8 @@ public class HoconBracketsTests
     [InlineData("a = 1\n  }", "the '}' at line 2, column 3 closes nothing")]
     [InlineData("a { b = [ }", "the '}' at line 1, column 11 does not close the '[' opened at line 1, column 9")]
     [InlineData("a {\n b = \"\"\"\n}\n\"\"\"\n", "the '{' opened at line 1, column 3 is never closed")]
+    [InlineData("a { url = \"https://x/jwks }\nb = 1",
+        "the string opened at line 1, column 11 is not closed on its line")]
     public void FindProblem_UnbalancedText_NamesLineAndColumn(string hocon, string expected)
     {
         var problem = HoconBrackets.FindProblem(hocon);

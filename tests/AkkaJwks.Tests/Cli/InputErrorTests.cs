@@ -44,7 +44,11 @@ public class InputErrorTests
         "the '{' opened at line 1, column 22 is never closed")]
     [InlineData("akka.jwks.fetchers.a { headers = [ \"x\" } }",
         "the '}' at line 1, column 40 does not close the '[' opened at line 1, column 34")]
+    [InlineData("akka.jwks.fetchers.a { url = \"http://127.0.0.1:1/ }",
+        "the string opened at line 1, column 30 is not closed on its line")]
     [InlineData("akka.jwks.fetchers.a = ${missing}", "Unresolved substitution: missing")]
+    [InlineData("a = 1\nb = @\nakka.jwks.fetchers.a { url = \"http://127.0.0.1:1/\" }",
+        "Unknown token at line 2, column 5")]
     public async Task Watch_HoconSyntaxError_NamesTheFileAndThePlace(string hocon, string why)
     {
         using var config = TempFile.Write("broken.conf", hocon);
