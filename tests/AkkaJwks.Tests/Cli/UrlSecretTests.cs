@@ -66,8 +66,8 @@ public class UrlSecretTests
             akka.jwks.fetchers.secret { url = "{{WithSecrets(server.Url())}}" }
             """);
 
-        var json = await CliProcess.RunAsync(["watch", "--config", config.Path, "--duration", "2s", "--json"]);
-        var text = await CliProcess.RunAsync(["watch", "--config", config.Path, "--duration", "2s"]);
+        var json = await WatchUntilFailedAsync(config.Path, "--json");
+        var text = await WatchUntilFailedAsync(config.Path);
 
         Assert.True(json.ExitCode == 0, json.ToString());
         Assert.True(text.ExitCode == 0, text.ToString());
@@ -76,6 +76,15 @@ public class UrlSecretTests
         Assert.Contains(events, e => e.GetProperty("event").GetString() == "fetch.exception");
         Assert.All(events, e => Assert.Equal(Redacted(server.Url()), e.GetProperty("url").GetString()));
         Assert.Contains($"secret ({Redacted(server.Url())})", text.Lines[0]);
+    }
+
+    // Stopped once the first fetch has failed, however long that takes on a loaded machine.
+    private static async Task<CliResult> WatchUntilFailedAsync(string config, params string[] options)
+    {
+        await using var watch = CliProcess.Start(["watch", "--config", config, .. options]);
+        await watch.WaitForLineAsync(line => line.Contains("fetch.exception", StringComparison.Ordinal)
+            || line.Contains(" failed ", StringComparison.Ordinal));
+        return await watch.InterruptAsync();
     }
 
     private static string WithSecrets(Uri url) =>
