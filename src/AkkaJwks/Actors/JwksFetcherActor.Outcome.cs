@@ -38,7 +38,7 @@ internal sealed partial class JwksFetcherActor
             _options.Name, _options.Url, now, duration, jwks.Keys.Length, notModified));
         if (wasFailing > 0)
         {
-            _log.Info("JWKS fetcher {0}: {1} answers again after {2} failed fetches", _options.Name, _options.Url,
+            _log.Info("JWKS fetcher {0}: {1} answers again after {2} failed fetches", _options.Name, ShownUrl,
                 wasFailing);
         }
 

@@ -34,6 +34,9 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
     private int _failuresInRow;
     private DateTimeOffset? _nextFetchDue;
 
+    // Messages, logs and tags show the endpoint redacted: a query or user-info may carry a credential.
+    private string ShownUrl => JwksUrl.Redact(_options.Url);
+
     // Public only because Akka's Props activator needs a public constructor; the type itself is internal.
     public JwksFetcherActor(
         JwksFetcherOptions options, IJwksHttpClient httpClient, JwksSnapshots snapshots, Func<double> nextUnit)
@@ -151,7 +154,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         var next = _nextFetchDue is { } due ? $"the next attempt is due at {due:O}" : "a fetch is running now";
         return new KeysNotReadyException(
             _options.Name,
-            $"no fetch from {_options.Url} has succeeded yet; the last failed with {_lastError.Kind}: " +
+            $"no fetch from {ShownUrl} has succeeded yet; the last failed with {_lastError.Kind}: " +
             $"{_lastError.Message} ({_failuresInRow} failures in a row; {next})",
             _lastError);
     }

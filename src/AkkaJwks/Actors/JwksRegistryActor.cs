@@ -135,7 +135,7 @@ internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedSt
         var running = new Running(options, child, memory, owned);
         _running[options.Name] = running;
         _byChild[child] = running;
-        _log.Info("Started JWKS fetcher {0} for {1}", options.Name, options.Url);
+        _log.Info("Started JWKS fetcher {0} for {1}", options.Name, JwksUrl.Redact(options.Url));
         return running;
     }
 

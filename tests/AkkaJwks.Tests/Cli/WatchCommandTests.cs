@@ -15,7 +15,11 @@ public class WatchCommandTests
             akka.jwks.fetchers.loopback { url = "{{server.Url()}}" }
             """);
 
-        var result = await CliProcess.RunAsync(["watch", "--config", config.Path, "--duration", "2s", "--json"]);
+        await using var watch = CliProcess.Start(["watch", "--config", config.Path, "--json"]);
+        // Stopped once the keys are in, however long the first fetch takes on a loaded machine.
+        await watch.WaitForLineAsync(line => line.Contains("keys.changed", StringComparison.Ordinal));
+
+        var result = await watch.InterruptAsync();
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var events = result.Lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
