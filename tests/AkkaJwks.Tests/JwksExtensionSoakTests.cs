@@ -3,6 +3,7 @@ using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using AkkaJwks.Configuration;
 using AkkaJwks.Tests.Actors;
+using AkkaJwks.Tests.Support;
 
 namespace AkkaJwks.Tests;
 
@@ -41,6 +42,7 @@ public sealed class JwksExtensionSoakTests : TestKit
             await ExpectTerminatedAsync(fetcher, Wait);
             var whileDead = tally.Lookups + (Readers * 10);
             await AwaitConditionAsync(() => Task.FromResult(tally.Lookups >= whileDead), Wait, Poll);
+            await this.AwaitRestartScheduledAsync(started.Fetcher);
 
             // The back-off supervisor restarts the fetcher after at most max-backoff plus its random spread.
             ((TestScheduler)Sys.Scheduler).Advance(jwks.Settings.MaxBackoff * 2);

@@ -4,6 +4,7 @@ using Akka.TestKit.Xunit2;
 using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
 using AkkaJwks.Tests.Actors;
+using AkkaJwks.Tests.Support;
 
 namespace AkkaJwks.Tests;
 
@@ -28,6 +29,7 @@ public sealed class JwksExtensionSupervisionTests : TestKit
         Assert.True(jwks.TryGetKey("idp", "a", out _));
         Assert.Equal("a", (await jwks.GetKeyAsync("idp", "a")).Kid);
         Assert.Single((await jwks.GetKeysAsync("idp")).Keys);
+        await this.AwaitRestartScheduledAsync(started.Fetcher);
         ((TestScheduler)Sys.Scheduler).Advance(TimeSpan.FromSeconds(1));
         await AwaitAssertAsync(async () =>
         {
