@@ -81,9 +81,10 @@ public class HostileKidTests
         using var config = TempFile.Write("watch.conf", $$"""
             akka.jwks.fetchers.hostile { url = "{{server.Url()}}" }
             """);
-        string[] args = ["watch", "--config", config.Path, "--duration", "1s"];
+        string[] args = ["watch", "--config", config.Path];
 
-        var result = await CliProcess.RunAsync(json ? [.. args, "--json"] : args);
+        var result = await CliProcess.RunUntilAsync(json ? [.. args, "--json"] : args,
+            line => line.Contains(json ? "\"event\":\"keys.changed\"" : " keys ", StringComparison.Ordinal));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertNothingHostile(result);
