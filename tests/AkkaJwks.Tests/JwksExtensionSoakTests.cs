@@ -15,11 +15,11 @@ public sealed class JwksExtensionSoakTests : TestKit
 {
     private const int Kills = 10;
     private const int Readers = 3;
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
 
     public JwksExtensionSoakTests()
-        : base("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"")
+        : base(VirtualTime.Config)
     {
     }
 

@@ -11,7 +11,7 @@ namespace AkkaJwks.Tests;
 public sealed class JwksExtensionSupervisionTests : TestKit
 {
     public JwksExtensionSupervisionTests()
-        : base("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"")
+        : base(VirtualTime.Config)
     {
     }
 

@@ -31,7 +31,7 @@ public sealed class JwksRegistryActorTests : JwksRegistryTestKit
         var started = ExpectMsg<FetcherStarted>();
 
         var found = await Sys.ActorSelection($"/user/jwks-registry/{Uri.EscapeDataString(name)}")
-            .ResolveOne(TimeSpan.FromSeconds(3));
+            .ResolveOne(TimeSpan.FromSeconds(30));
 
         Assert.Equal(started.Fetcher, found);
     }
