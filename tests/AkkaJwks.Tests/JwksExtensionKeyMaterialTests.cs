@@ -15,7 +15,7 @@ namespace AkkaJwks.Tests;
 /// </summary>
 public sealed class JwksExtensionKeyMaterialTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task EveryPath_PrivateWeakAndMismatchedKeysAndTokens_NoMaterialInAnyText()

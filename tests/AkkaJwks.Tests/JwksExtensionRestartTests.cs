@@ -16,7 +16,7 @@ namespace AkkaJwks.Tests;
 /// </summary>
 public sealed class JwksExtensionRestartTests : TestKit
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     public JwksExtensionRestartTests()
         : base("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"")

@@ -4,6 +4,7 @@ using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using AkkaJwks.Configuration;
 using AkkaJwks.Tests.Actors;
+using AkkaJwks.Tests.Support;
 
 namespace AkkaJwks.Tests;
 
@@ -15,11 +16,11 @@ public sealed class JwksExtensionSoakTests : TestKit
 {
     private const int Kills = 10;
     private const int Readers = 3;
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
 
     public JwksExtensionSoakTests()
-        : base("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"")
+        : base(VirtualTime.Config)
     {
     }
 
@@ -42,6 +43,7 @@ public sealed class JwksExtensionSoakTests : TestKit
             await ExpectTerminatedAsync(fetcher, Wait);
             var whileDead = tally.Lookups + (Readers * 10);
             await AwaitConditionAsync(() => Task.FromResult(tally.Lookups >= whileDead), Wait, Poll);
+            await this.AwaitRestartScheduledAsync(started.Fetcher);
 
             // The back-off supervisor restarts the fetcher after at most max-backoff plus its random spread, timed
             // from when it takes the death, which may come after the probe did.

@@ -6,7 +6,7 @@ namespace AkkaJwks.Tests;
 
 public sealed class JwksExtensionStartupTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Get_BadConfiguration_ThrowsEveryProblemAndStartsNothing()

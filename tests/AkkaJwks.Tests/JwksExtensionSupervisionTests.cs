@@ -1,17 +1,17 @@
 using Akka.Actor;
-using Akka.Pattern;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
 using AkkaJwks.Tests.Actors;
+using AkkaJwks.Tests.Support;
 
 namespace AkkaJwks.Tests;
 
 public sealed class JwksExtensionSupervisionTests : TestKit
 {
     public JwksExtensionSupervisionTests()
-        : base("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"")
+        : base(VirtualTime.Config)
     {
     }
 
@@ -29,10 +29,7 @@ public sealed class JwksExtensionSupervisionTests : TestKit
         Assert.True(jwks.TryGetKey("idp", "a", out _));
         Assert.Equal("a", (await jwks.GetKeyAsync("idp", "a")).Kid);
         Assert.Single((await jwks.GetKeysAsync("idp")).Keys);
-
-        // The supervisor schedules the restart when it takes the death, maybe after the probe did: wait for that.
-        await AwaitAssertAsync(async () => Assert.Null((await started.Fetcher.Ask<BackoffSupervisor.CurrentChild>(
-            BackoffSupervisor.GetCurrentChild.Instance, RemainingOrDefault)).Ref));
+        await this.AwaitRestartScheduledAsync(started.Fetcher);
         ((TestScheduler)Sys.Scheduler).Advance(TimeSpan.FromSeconds(1));
         await AwaitAssertAsync(async () =>
         {

@@ -11,7 +11,7 @@ namespace AkkaJwks.Tests;
 
 public sealed class JwksExtensionTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Get_HoconFetcher_StartsItAndAskByNameGetsTheKeysOverLoopback()

@@ -15,7 +15,7 @@ namespace AkkaJwks.Tests;
 /// </summary>
 public sealed class JwksExtensionTransportTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     private int _clientsMade;
 

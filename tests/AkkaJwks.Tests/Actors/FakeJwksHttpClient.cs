@@ -6,7 +6,7 @@ namespace AkkaJwks.Tests.Actors;
 /// <summary>A hand-driven <see cref="IJwksHttpClient"/>: every request waits until the test answers it.</summary>
 internal sealed class FakeJwksHttpClient : IJwksHttpClient
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly Channel<PendingFetch> _pending = Channel.CreateUnbounded<PendingFetch>();
     private int _requestCount;
@@ -21,7 +21,7 @@ internal sealed class FakeJwksHttpClient : IJwksHttpClient
         return fetch.Response;
     }
 
-    /// <summary>The next request the fetcher made; fails the test when none comes within a few seconds.</summary>
+    /// <summary>The next request the fetcher made; fails the test when none comes within 30 seconds.</summary>
     public async Task<PendingFetch> NextAsync()
     {
         using var timeout = new CancellationTokenSource(Patience);

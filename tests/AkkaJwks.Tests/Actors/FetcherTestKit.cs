@@ -5,24 +5,23 @@ using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
 using AkkaJwks.Http;
 using AkkaJwks.Telemetry;
+using AkkaJwks.Tests.Support;
 
 namespace AkkaJwks.Tests.Actors;
 
 /// <summary>A TestKit in virtual time with a hand-driven HTTP client, for fetcher specs.</summary>
 public abstract class FetcherTestKit : TestKit
 {
-    private const string VirtualTime = """
-        akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
-        akka.loglevel = WARNING
-        """;
-
     protected FetcherTestKit()
-        : base(VirtualTime)
+        : base(VirtualTime.Config + "\nakka.loglevel = WARNING")
     {
         Outcomes = CreateTestProbe();
         Sys.EventStream.Subscribe(Outcomes, typeof(JwksFetchSucceeded));
         Sys.EventStream.Subscribe(Outcomes, typeof(JwksFetchFailed));
     }
+
+    /// <summary>How long a spec's ask may wait for its answer: only a broken spec waits that long.</summary>
+    internal static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Receives every fetch outcome: the signal that the fetcher took an answer.</summary>
     internal TestProbe Outcomes { get; }
@@ -123,7 +122,7 @@ public abstract class FetcherTestKit : TestKit
 
     /// <summary>The fetcher's state; also a barrier: every message sent before it has been handled.</summary>
     internal static Task<FetcherState> StateAsync(IActorRef fetcher) =>
-        fetcher.Ask<FetcherState>(new GetState("idp"), TimeSpan.FromSeconds(5));
+        fetcher.Ask<FetcherState>(new GetState("idp"), AskTimeout);
 
     /// <summary>Advances virtual time, then waits until the fetcher handled what fell due.</summary>
     internal async Task AdvanceAsync(IActorRef fetcher, TimeSpan span)

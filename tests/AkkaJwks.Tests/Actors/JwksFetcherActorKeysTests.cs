@@ -7,8 +7,6 @@ namespace AkkaJwks.Tests.Actors;
 
 public class JwksFetcherActorKeysTests : FetcherTestKit
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
-
     [Fact]
     public async Task GetKeys_BeforeTheFirstFetch_AnsweredWhenItSucceeds()
     {

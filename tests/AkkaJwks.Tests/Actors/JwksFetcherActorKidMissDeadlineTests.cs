@@ -10,7 +10,6 @@ namespace AkkaJwks.Tests.Actors;
 /// </summary>
 public class JwksFetcherActorKidMissDeadlineTests : FetcherTestKit
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task GetKey_LaterMissJoinsTheRefresh_WaitsItsOwnKidMissWait()

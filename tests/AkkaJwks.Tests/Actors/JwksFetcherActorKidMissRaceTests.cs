@@ -11,8 +11,6 @@ namespace AkkaJwks.Tests.Actors;
 /// </summary>
 public class JwksFetcherActorKidMissRaceTests : FetcherTestKit
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
-
     [Fact]
     public async Task GetKey_MissJoinsAScheduledRefreshThatStartedEarlier_FollowUpRefreshFindsTheRotatedKid()
     {

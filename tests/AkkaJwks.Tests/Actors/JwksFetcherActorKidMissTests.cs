@@ -7,8 +7,6 @@ namespace AkkaJwks.Tests.Actors;
 
 public class JwksFetcherActorKidMissTests : FetcherTestKit
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
-
     [Fact]
     public async Task GetKey_KnownKid_AnsweredWithoutAFetch()
     {

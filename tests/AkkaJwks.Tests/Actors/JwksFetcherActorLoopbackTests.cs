@@ -56,7 +56,7 @@ public sealed class JwksFetcherActorLoopbackTests : FetcherTestKit
         var fetcher = StartOver(server);
         var first = await Outcomes.ExpectMsgAsync<JwksFetchSucceeded>();
 
-        await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), TimeSpan.FromSeconds(5));
+        await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), AskTimeout);
         var second = await Outcomes.ExpectMsgAsync<JwksFetchSucceeded>();
         var state = await StateAsync(fetcher);
 

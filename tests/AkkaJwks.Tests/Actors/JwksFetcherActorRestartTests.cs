@@ -14,7 +14,7 @@ public class JwksFetcherActorRestartTests : FetcherTestKit
         var fetcher = StartFetcher(jitter: () => crash ? throw new InvalidOperationException("test crash") : 0.5);
         await SucceedAsync("a");
         await AdvanceAsync(fetcher, TimeSpan.FromMinutes(10));
-        await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), TimeSpan.FromSeconds(5));
+        await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), AskTimeout);
         crash = true;
 
         // The failure's backoff draws jitter, so the actor throws while taking the outcome and is restarted.
@@ -27,7 +27,7 @@ public class JwksFetcherActorRestartTests : FetcherTestKit
             });
         crash = false;
         var state = await StateAsync(fetcher);
-        var keys = await fetcher.Ask<Jwks>(new GetKeys("idp"), TimeSpan.FromSeconds(5));
+        var keys = await fetcher.Ask<Jwks>(new GetKeys("idp"), AskTimeout);
 
         Assert.Equal(FetcherStatus.Ready, state.Status);
         Assert.Equal(0, state.FailuresInRow);
@@ -48,7 +48,7 @@ public class JwksFetcherActorRestartTests : FetcherTestKit
         Clock.Advance(TimeSpan.FromMinutes(10));
 
         var second = StartFetcher();
-        var keys = await second.Ask<Jwks>(new GetKeys("idp"), TimeSpan.FromSeconds(5));
+        var keys = await second.Ask<Jwks>(new GetKeys("idp"), AskTimeout);
         var state = await StateAsync(second);
         var before = Client.RequestCount;
         await AdvanceAsync(second, TimeSpan.FromMinutes(5));
@@ -74,7 +74,7 @@ public class JwksFetcherActorRestartTests : FetcherTestKit
         {
             while (!done.IsCancellationRequested)
             {
-                var key = await fetcher.Ask<Jwk>(new GetKey("idp", "a"), TimeSpan.FromSeconds(5));
+                var key = await fetcher.Ask<Jwk>(new GetKey("idp", "a"), AskTimeout);
                 var served = Snapshots.TryGet("idp", out var snapshot) && snapshot.TryGetKey("a", out _);
                 failures += key.Kid == "a" && served ? 0 : 1;
                 lookups++;
@@ -85,7 +85,7 @@ public class JwksFetcherActorRestartTests : FetcherTestKit
 
         for (var restart = 0; restart < 20; restart++)
         {
-            await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), TimeSpan.FromSeconds(5));
+            await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), AskTimeout);
             var fetch = await Client.NextAsync();
             await EventFilter.Exception<InvalidOperationException>().ExpectOneAsync(() =>
             {

@@ -105,7 +105,7 @@ public class JwksFetcherActorRhythmTests : FetcherTestKit
         await SucceedAsync("a");
         await AdvanceAsync(fetcher, TimeSpan.FromMinutes(5));
 
-        var ack = await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), TimeSpan.FromSeconds(5));
+        var ack = await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), AskTimeout);
         await SucceedAsync("a");
         for (var minute = 0; minute < 120; minute++)
         {
@@ -128,8 +128,8 @@ public class JwksFetcherActorRhythmTests : FetcherTestKit
         var fetch = await Client.NextAsync();
 
         var acks = await Task.WhenAll(
-            fetcher.Ask<RefreshAccepted>(new Refresh("idp"), TimeSpan.FromSeconds(5)),
-            fetcher.Ask<RefreshAccepted>(new Refresh("idp"), TimeSpan.FromSeconds(5)));
+            fetcher.Ask<RefreshAccepted>(new Refresh("idp"), AskTimeout),
+            fetcher.Ask<RefreshAccepted>(new Refresh("idp"), AskTimeout));
         await StateAsync(fetcher);
 
         Assert.Equal(2, acks.Length);

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
+using AkkaJwks.Tests.Support;
 
 namespace AkkaJwks.Tests.Actors;
 
@@ -30,7 +31,7 @@ public sealed class JwksRegistryActorTests : JwksRegistryTestKit
         var started = ExpectMsg<FetcherStarted>();
 
         var found = await Sys.ActorSelection($"/user/jwks-registry/{Uri.EscapeDataString(name)}")
-            .ResolveOne(TimeSpan.FromSeconds(3));
+            .ResolveOne(TimeSpan.FromSeconds(30));
 
         Assert.Equal(started.Fetcher, found);
     }
@@ -164,20 +165,26 @@ public sealed class JwksRegistryActorTests : JwksRegistryTestKit
     }
 
     [Fact]
-    public void Fetcher_Crashes_IsStartedAgainAfterTheBackoff()
+    public async Task Fetcher_Crashes_IsStartedAgainAfterTheBackoff()
     {
         var registry = Registry();
         registry.Tell(new StartFetcher(Options("google")));
-        ExpectMsg<FetcherStarted>();
-        var first = Starts.ExpectMsg<FakeFetcher.Started>();
+        var started = await ExpectMsgAsync<FetcherStarted>();
+        var first = await Starts.ExpectMsgAsync<FakeFetcher.Started>();
 
-        EventFilter.Exception<InvalidOperationException>().ExpectOne(() => first.Self.Tell(FakeFetcher.Crash.Instance));
-        Starts.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+        await EventFilter.Exception<InvalidOperationException>().ExpectOneAsync(() =>
+        {
+            first.Self.Tell(FakeFetcher.Crash.Instance);
+            return Task.CompletedTask;
+        });
+        await this.AwaitRestartScheduledAsync(started.Fetcher);
+        var startedBeforeTheBackoff = Starts.HasMessages;
         Scheduler.Advance(TimeSpan.FromSeconds(1));
 
-        var second = Starts.ExpectMsg<FakeFetcher.Started>();
+        var second = await Starts.ExpectMsgAsync<FakeFetcher.Started>();
+        Assert.False(startedBeforeTheBackoff);
         Assert.NotEqual(first.Self, second.Self);
         registry.Tell(new Refresh("google"));
-        ExpectMsg(new RefreshAccepted("google"));
+        await ExpectMsgAsync(new RefreshAccepted("google"));
     }
 }

@@ -15,7 +15,7 @@ namespace AkkaJwks.Tests.Actors;
 /// </summary>
 public sealed class JwksRegistryLostAsksTests : TestKit
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     private readonly FakeJwksHttpClient _client = new();
     private readonly TaskCompletionSource _crashing = new(TaskCreationOptions.RunContinuationsAsynchronously);

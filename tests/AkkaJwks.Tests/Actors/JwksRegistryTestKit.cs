@@ -4,19 +4,17 @@ using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
+using AkkaJwks.Tests.Support;
 
 namespace AkkaJwks.Tests.Actors;
 
 /// <summary>A registry in virtual time over fake fetchers, with the HTTP clients it made and a probe of starts.</summary>
 public abstract class JwksRegistryTestKit : TestKit
 {
-    private const string VirtualTime =
-        "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"";
-
     private readonly List<FakeHttpClient> _clients = [];
 
     protected JwksRegistryTestKit()
-        : base(VirtualTime)
+        : base(VirtualTime.Config)
     {
         Starts = CreateTestProbe();
     }

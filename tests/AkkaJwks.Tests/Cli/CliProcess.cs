@@ -75,6 +75,18 @@ internal sealed class CliProcess : IAsyncDisposable
         return await cli.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// Runs a command that runs until stopped (watch, demo) until it prints a line <paramref name="until"/> accepts,
+    /// then stops it with Ctrl+C and answers what it printed. A --duration would race the machine: a loaded one can
+    /// spend all of it before the first fetch completes; the line comes however slow the machine is.
+    /// </summary>
+    public static async Task<CliResult> RunUntilAsync(IEnumerable<string> args, Func<string, bool> until)
+    {
+        await using var cli = Start(args);
+        await cli.WaitForLineAsync(until);
+        return await cli.InterruptAsync();
+    }
+
     /// <summary>Waits for the first line of standard output that <paramref name="match"/> accepts.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> match)
     {

@@ -28,7 +28,7 @@ public class FetchFailureKindTests
     {
         await using var server = await LoopbackServer.StartAsync(context => Misbehave(fault, context));
 
-        var result = await CliProcess.RunAsync(["fetch", server.Url().ToString(), "--timeout", "10s"]);
+        var result = await CliProcess.RunAsync(["fetch", server.Url().ToString(), "--timeout", "60s"]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith($"fetch: {server.Url()} failed ({kind}): ", Assert.Single(result.ErrorLines));

@@ -49,7 +49,7 @@ public class FetchFailureTests
         closedPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var url = new Uri($"http://127.0.0.1:{((IPEndPoint)closedPort.LocalEndPoint!).Port}/.well-known/jwks.json");
 
-        var result = await CliProcess.RunAsync(["fetch", url.ToString(), "--timeout", "5s"]);
+        var result = await CliProcess.RunAsync(["fetch", url.ToString(), "--timeout", "60s"]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith($"fetch: {url} failed (connection-refused): ", Assert.Single(result.ErrorLines));

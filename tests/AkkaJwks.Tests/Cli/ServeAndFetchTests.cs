@@ -38,7 +38,7 @@ public class ServeAndFetchTests
         await using var serve = CliProcess.Start(["serve", file.Path]);
         var url = UrlIn(await serve.WaitForLineAsync(line => line.Contains("http://127.0.0.1:")));
 
-        var result = await CliProcess.RunAsync(["fetch", url, "--timeout", "5s", "--header", "X-Test: yes"]);
+        var result = await CliProcess.RunAsync(["fetch", url, "--timeout", "60s", "--header", "X-Test: yes"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Single(result.Lines, line => line.Contains("served-key") && line.Contains("ES256"));

@@ -36,7 +36,9 @@ public class WatchOutageTests
             }
             """);
 
-        var result = await CliProcess.RunAsync(["watch", "--config", config.Path, "--duration", "3s", "--json"]);
+        var result = await CliProcess.RunUntilAsync(["watch", "--config", config.Path, "--json"],
+            line => line.Contains("\"event\":\"keys.changed\"", StringComparison.Ordinal)
+                && line.Contains("\"added\":[\"after\"]", StringComparison.Ordinal));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var events = result.Lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();

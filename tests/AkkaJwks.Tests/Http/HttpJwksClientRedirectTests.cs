@@ -87,6 +87,7 @@ public class HttpJwksClientRedirectTests
         {
             MaxResponseHeadersBytes = 16 * 1024,
             PinnedSpkiSha256 = [JwksSpkiPin.Compute(SelfSignedCertificate.ForLoopback)],
+            TimeProvider = new SignallingClock(),
         });
 
         var failure = await Assert.ThrowsAsync<JwksFetchException>(

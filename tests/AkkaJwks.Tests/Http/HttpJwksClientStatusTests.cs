@@ -121,10 +121,11 @@ public class HttpJwksClientStatusTests
     [Fact]
     public async Task GetAsync_PortNotListening_FailsAsConnectionRefused()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // A port held by a socket that never listens refuses every connection. A listener stopped again would free
+        // its port, and a server of a spec running meanwhile could be given it.
+        using var closedPort = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closedPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)closedPort.LocalEndPoint!).Port;
         var clock = new SignallingClock();
         using var client = Fetches.Client(clock);
 

@@ -61,7 +61,7 @@ internal sealed class EventStreamCapture : IDisposable
     public IReadOnlyCollection<LogEvent> LogEvents => _logEvents;
 
     /// <summary>Waits until every event published before this call has been captured.</summary>
-    public Task FlushAsync() => _collector.Ask<Flushed>(Flush.Instance, TimeSpan.FromSeconds(10));
+    public Task FlushAsync() => _collector.Ask<Flushed>(Flush.Instance, TimeSpan.FromSeconds(30));
 
     private void Capture(object message)
     {

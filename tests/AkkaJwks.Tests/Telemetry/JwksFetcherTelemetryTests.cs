@@ -107,7 +107,7 @@ public sealed class JwksFetcherTelemetryTests : FetcherTestKit
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(30));
         await SucceedAsync("a");
 
-        var miss = fetcher.Ask<Jwk>(new GetKey(_name, "rotated"), TimeSpan.FromSeconds(5));
+        var miss = fetcher.Ask<Jwk>(new GetKey(_name, "rotated"), AskTimeout);
         await SucceedAsync("a", "rotated");
         await miss;
 
@@ -148,7 +148,7 @@ public sealed class JwksFetcherTelemetryTests : FetcherTestKit
 
     private async Task Rotate(IActorRef fetcher, params string[] kids)
     {
-        await fetcher.Ask<RefreshAccepted>(new Refresh(_name), TimeSpan.FromSeconds(5));
+        await fetcher.Ask<RefreshAccepted>(new Refresh(_name), AskTimeout);
         await SucceedAsync(kids);
     }
 
