@@ -46,8 +46,9 @@ public sealed partial class JwksExtension
     /// <summary>
     /// The signing key <paramref name="kid"/> of <paramref name="name"/> (for the JWT header's <paramref name="alg"/>
     /// when given). A published key is returned at once; an unknown kid asks the fetcher, which may refresh once
-    /// (shared with other misses, limited by <c>kid-miss-cooldown</c>). <paramref name="timeout"/> defaults to the
-    /// fetcher's <c>kid-miss-wait</c> plus <c>ask-timeout</c> as the margin for the answer.
+    /// (shared with other misses, limited by <c>kid-miss-cooldown</c>); while the fetcher waits to restart after a
+    /// crash, an unknown kid fails at once without a refresh. <paramref name="timeout"/> defaults to the fetcher's
+    /// <c>kid-miss-wait</c> plus <c>ask-timeout</c> as the margin for the answer.
     /// </summary>
     /// <exception cref="JwkNotFoundException">No key fits, after any refresh it was worth trying.</exception>
     /// <exception cref="FetcherNotFoundException">No fetcher has that name.</exception>
@@ -67,13 +68,20 @@ public sealed partial class JwksExtension
         return new(Registry.Ask<Jwk>(new GetKey(name, kid, alg), wait, cancellationToken));
     }
 
-    /// <summary>Asks <paramref name="name"/> to fetch now; completes when the fetcher took the request.</summary>
+    /// <summary>
+    /// Asks <paramref name="name"/> to fetch now; completes when the fetcher took the request. While the fetcher waits
+    /// to restart after a crash, the registry takes it instead, and the fetcher fetches as soon as it starts.
+    /// </summary>
     /// <exception cref="FetcherNotFoundException">No fetcher has that name.</exception>
     public Task<RefreshAccepted> RefreshAsync(string name, TimeSpan? timeout = null,
         CancellationToken cancellationToken = default) =>
         Registry.Ask<RefreshAccepted>(new Refresh(name), timeout ?? Settings.AskTimeout, cancellationToken);
 
-    /// <summary>The state of <paramref name="name"/> (the seed's <c>get_state/1</c>).</summary>
+    /// <summary>
+    /// The state of <paramref name="name"/> (the seed's <c>get_state/1</c>). While the fetcher waits to restart after a
+    /// crash, the registry answers: status <see cref="FetcherStatus.Restarting"/>, the last published keys, and the
+    /// rest as the fetcher last reported it.
+    /// </summary>
     /// <exception cref="FetcherNotFoundException">No fetcher has that name.</exception>
     public Task<FetcherState> GetStateAsync(string name, TimeSpan? timeout = null,
         CancellationToken cancellationToken = default) =>

@@ -44,7 +44,8 @@ public sealed class JwksExtensionSoakTests : TestKit
             await AwaitConditionAsync(() => Task.FromResult(tally.Lookups >= whileDead), Wait, Poll);
             await this.AwaitRestartScheduledAsync(started.Fetcher);
 
-            // The back-off supervisor restarts the fetcher after at most max-backoff plus its random spread.
+            // The back-off supervisor restarts the fetcher after at most max-backoff plus its random spread, timed
+            // from when it takes the death, which may come after the probe did.
             ((TestScheduler)Sys.Scheduler).Advance(jwks.Settings.MaxBackoff * 2);
             fetcher = await FetcherAsync(started.Fetcher, fetcher);
         }

@@ -49,7 +49,7 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         {
             if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                var notUrl = $"'{Url}' is not an absolute http or https URL";
+                var notUrl = $"'{JwksUrl.Redact(Url)}' is not an absolute http or https URL";
                 return ValidationResult.Error(notUrl);
             }
 
@@ -97,6 +97,8 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var url = new Uri(settings.Url);
+        // Whatever the program prints shows the URL without its query or user-info: either may hold a credential.
+        var shown = JwksUrl.Redact(url);
         var defaults = JwksFetcherOptions.Create(FetcherName, url);
         var options = defaults with
         {
@@ -118,11 +120,11 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
 
             if (settings.Json)
             {
-                Console.Out.WriteLine(JwksJsonWriter.Valid(url.ToString(), jwks));
+                Console.Out.WriteLine(JwksJsonWriter.Valid(shown, jwks));
             }
             else
             {
-                KeyTable.Write(Terminal.Out, url.ToString(), jwks);
+                KeyTable.Write(Terminal.Out, shown, jwks);
                 Terminal.Out.MarkupLine($"[grey]fetched in {CommandLineDuration.Format(stopwatch.Elapsed)}[/]");
             }
 
@@ -136,18 +138,18 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
                 var option = problem.Path.EndsWith(".request-timeout", StringComparison.Ordinal)
                     ? $"--timeout {problem.Value}: "
                     : "";
-                Terminal.WriteError($"fetch: {url} cannot be fetched: {option}{problem.Expected}.");
+                Terminal.WriteError($"fetch: {shown} cannot be fetched: {option}{problem.Expected}.");
             }
 
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var sentence = Describe(url, e);
+            var sentence = Describe(shown, e);
             Terminal.WriteError(sentence);
             if (settings.Json)
             {
-                Console.Out.WriteLine(JwksJsonWriter.Invalid(url.ToString(), sentence));
+                Console.Out.WriteLine(JwksJsonWriter.Invalid(shown, sentence));
             }
 
             return ExitCodes.Failure;
@@ -158,7 +160,7 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         }
     }
 
-    private static string Describe(Uri url, Exception exception)
+    private static string Describe(string url, Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

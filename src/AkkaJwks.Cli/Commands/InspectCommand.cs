@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AkkaJwks.Cli.Input;
 using AkkaJwks.Cli.Output;
 using AkkaJwks.Keys;
 using AkkaJwks.Configuration;
@@ -46,9 +47,9 @@ internal sealed class InspectCommand : AsyncCommand<InspectCommand.Settings>
             {
                 bytes = await ReadAsync(file, cancellationToken);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (InputFile.IsUnreadable(e))
             {
-                Terminal.WriteError($"inspect: cannot read {source}: {e.Message}");
+                Terminal.WriteError($"inspect: {InputFile.Why(source, e)}.");
                 exitCode = ExitCodes.Usage;
                 continue;
             }

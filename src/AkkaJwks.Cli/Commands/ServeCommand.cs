@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AkkaJwks.Cli.Hosting;
+using AkkaJwks.Cli.Input;
 using AkkaJwks.Cli.Output;
 using AkkaJwks.Configuration;
 using AkkaJwks.Keys;
@@ -50,9 +51,9 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         {
             document = await System.IO.File.ReadAllBytesAsync(settings.File, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (InputFile.IsUnreadable(e))
         {
-            Terminal.WriteError($"serve: cannot read {settings.File}: {e.Message}");
+            Terminal.WriteError($"serve: {InputFile.Why(settings.File, e)}.");
             return ExitCodes.Usage;
         }
 

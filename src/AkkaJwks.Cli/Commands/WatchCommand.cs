@@ -1,8 +1,11 @@
 using System.ComponentModel;
+using Akka.Actor;
 using Akka.Configuration;
 using AkkaJwks.Cli.Hosting;
+using AkkaJwks.Cli.Input;
 using AkkaJwks.Cli.Output;
 using AkkaJwks.Configuration;
+using AkkaJwks.Http;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -50,12 +53,12 @@ internal sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
         JwksSettings jwksSettings;
         try
         {
-            config = ConfigurationFactory.ParseString(await File.ReadAllTextAsync(file, cancellationToken));
+            config = await HoconFile.ReadAsync(file, cancellationToken);
             jwksSettings = JwksSettings.Create(config);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (InputFile.IsUnreadable(e))
         {
-            Terminal.WriteError($"watch: cannot read {file}: {e.Message}");
+            Terminal.WriteError($"watch: {InputFile.Why(file, e)}.");
             return ExitCodes.Usage;
         }
         catch (JwksConfigurationException e)
@@ -63,9 +66,14 @@ internal sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
             Terminal.WriteError($"watch: {file}: {e.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is ConfigurationException or FormatException)
+        catch (FormatException e)
         {
-            Terminal.WriteError($"watch: {file} is not valid HOCON: {e.Message}");
+            Terminal.WriteError($"watch: {e.Message}.");
+            return ExitCodes.Usage;
+        }
+        catch (ConfigurationException e)
+        {
+            Terminal.WriteError($"watch: {file} is not valid HOCON: {OneLine(e.Message)}; expected a HOCON file.");
             return ExitCodes.Usage;
         }
 
@@ -75,7 +83,20 @@ internal sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
             return ExitCodes.Usage;
         }
 
-        using var system = CliActorSystem.Create(config);
+        ActorSystem system;
+        try
+        {
+            system = CliActorSystem.Create(config);
+        }
+        catch (Exception e)
+        {
+            // Nothing of the program's own can fail here: the file's settings are what the system refused.
+            Terminal.WriteError(
+                $"watch: {file}: the ActorSystem cannot start with this configuration: {OneLine(e.Message)}.");
+            return ExitCodes.Usage;
+        }
+
+        using var running = system;
         var printLock = new object();
         TelemetrySubscription.Start(system, telemetryEvent =>
         {
@@ -88,7 +109,7 @@ internal sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
         var extension = system.Jwks();
         if (!settings.Json)
         {
-            var names = string.Join(", ", jwksSettings.Fetchers.Select(f => $"{f.Name} ({f.Url})"));
+            var names = string.Join(", ", jwksSettings.Fetchers.Select(f => $"{f.Name} ({JwksUrl.Redact(f.Url)})"));
             Terminal.Out.MarkupLine($"watching {Markup.Escape(names)}; Ctrl+C stops");
         }
 
@@ -123,6 +144,8 @@ internal sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
             return $"watch: the state of {name} is unavailable: {e.Message}";
         }
     }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
 
     private static void Print(bool json, object telemetryEvent)
     {

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AkkaJwks.Http;
 using AkkaJwks.Telemetry;
 
 namespace AkkaJwks.Cli.Output;
@@ -51,7 +52,7 @@ internal static class EventJsonWriter
             json.WriteStartObject();
             json.WriteString("event", line.Event);
             json.WriteString("name", line.Name);
-            json.WriteString("url", line.Url.ToString());
+            json.WriteString("url", JwksUrl.Redact(line.Url));
             json.WriteString("time", line.Time.ToUniversalTime().ToString("O"));
             JwksJsonWriter.WriteNullable(json, "trigger", line.Trigger);
             WriteNumber(json, "duration_ms", line.Duration?.TotalMilliseconds);

@@ -1,3 +1,4 @@
+using AkkaJwks.Http;
 using AkkaJwks.Telemetry;
 using Spectre.Console;
 
@@ -10,7 +11,7 @@ internal static class EventText
     public static string? Format(object telemetryEvent) => telemetryEvent switch
     {
         JwksFetchStarted e => Line(e.Timestamp, "fetch", "default", e.Name,
-            $"started ({Markup.Escape(e.Trigger)}) {Markup.Escape(e.Url.ToString())}"),
+            $"started ({Markup.Escape(e.Trigger)}) {Markup.Escape(JwksUrl.Redact(e.Url))}"),
         JwksFetchSucceeded e => Line(e.Timestamp, "fetched", "green", e.Name,
             $"{(e.NotModified ? "not modified, " : "")}{e.KeyCount} key(s) in "
             + CommandLineDuration.Format(e.Duration)),

@@ -5,8 +5,8 @@ public sealed class DuplicateFetcherException : Exception
 {
     /// <summary>Creates the exception for <paramref name="name"/> and the URL the running fetcher uses.</summary>
     public DuplicateFetcherException(string name, Uri runningUrl)
-        : base($"A JWKS fetcher named '{name}' is already running (for {runningUrl}); stop it first or pick " +
-            "another name.")
+        : base($"A JWKS fetcher named '{name}' is already running (for {Http.JwksUrl.Redact(runningUrl)}); " +
+            "stop it first or pick another name.")
     {
         Name = name;
     }

@@ -12,7 +12,8 @@ namespace AkkaJwks.Actors;
 /// <param name="LastError">Why the last failed fetch failed, while failing.</param>
 /// <param name="LastErrorKind">How the last failed fetch failed, while failing.</param>
 /// <param name="FailuresInRow">Failures since the last success.</param>
-/// <param name="NextFetchDue">When the next fetch is due, or <see langword="null"/> while one is in flight.</param>
+/// <param name="NextFetchDue">When the next fetch is due; <see langword="null"/> while one is in flight or while the
+/// fetcher waits to restart.</param>
 /// <param name="ETag">The validator sent with the next conditional request.</param>
 /// <param name="LastModified">The validator sent with the next conditional request.</param>
 /// <param name="Options">The options in force.</param>

@@ -14,4 +14,10 @@ public enum FetcherStatus
 
     /// <summary>The fetcher has stopped.</summary>
     Stopped,
+
+    /// <summary>
+    /// The fetcher crashed and waits (with back-off) to be started again; meanwhile the registry answers for it from
+    /// its last published keys, and a refresh asked for now runs when it starts.
+    /// </summary>
+    Restarting,
 }

@@ -1,3 +1,5 @@
+using AkkaJwks.Keys;
+
 namespace AkkaJwks.Actors;
 
 /// <summary>
@@ -22,4 +24,8 @@ public sealed class JwkNotFoundException : Exception
     /// shown, a long one is cut, control characters are escaped.
     /// </summary>
     public string Kid { get; }
+
+    /// <summary>The exception of fetcher <paramref name="name"/> for <paramref name="kid"/>, saying why.</summary>
+    internal static JwkNotFoundException For(string name, string kid, string why) => new(
+        name, kid, $"JWKS fetcher '{name}' has no signing key with kid '{JwkDisplay.Safe(kid)}': {why}.");
 }

@@ -12,7 +12,6 @@ internal sealed partial class JwksFetcherActor
 {
     private InFlightFetch? _inFlight;
     private long _fetchCount;
-    private HashSet<RefusedKey> _refusedLogged = [];
 
     private void StartFetch(string trigger)
     {
@@ -46,7 +45,7 @@ internal sealed partial class JwksFetcherActor
 
         Activity.Current = previous;
         Context.System.EventStream.Publish(new JwksFetchStarted(_options.Name, _options.Url, fetch.StartedAt, trigger));
-        _log.Debug("JWKS fetcher {0}: fetch {1} ({2}) of {3} started", _options.Name, fetch.Id, trigger, _options.Url);
+        _log.Debug("JWKS fetcher {0}: fetch {1} ({2}) of {3} started", _options.Name, fetch.Id, trigger, ShownUrl);
         _ = PipeOutcomeAsync(task, fetch.Id, Self, cancellation.Token);
     }
 
@@ -67,7 +66,7 @@ internal sealed partial class JwksFetcherActor
     {
         var activity = JwksInstruments.ActivitySource.StartActivity(JwksInstruments.FetchActivityName);
         activity?.SetTag(JwksTelemetryTags.Name, _options.Name);
-        activity?.SetTag(JwksTelemetryTags.Url, _options.Url.ToString());
+        activity?.SetTag(JwksTelemetryTags.Url, ShownUrl);
         activity?.SetTag(JwksTelemetryTags.Trigger, trigger);
         return activity;
     }
@@ -119,7 +118,7 @@ internal sealed partial class JwksFetcherActor
             if (_keys is null)
             {
                 Fail(fetch, new JwksFetchException(FetchFailureKind.Other, _options.Url,
-                    $"{_options.Url} answered 304 Not Modified although no validator was sent; expected a JWKS " +
+                    $"{ShownUrl} answered 304 Not Modified although no validator was sent; expected a JWKS " +
                     "document with status 200", statusCode: 304));
                 return;
             }
@@ -130,14 +129,14 @@ internal sealed partial class JwksFetcherActor
             return;
         }
 
-        var parsed = JwksParser.Parse(response.Body.Span, _options.Url.ToString(), Now, _options.MaxKeys);
+        var parsed = JwksParser.Parse(response.Body.Span, ShownUrl, Now, _options.MaxKeys);
         if (!parsed.IsJwks)
         {
             var kind = parsed.Error.Kind == JwksDocumentErrorKind.NotJson
                 ? FetchFailureKind.NotJson
                 : FetchFailureKind.NotJwks;
             Fail(fetch, new JwksFetchException(kind, _options.Url,
-                $"The document at {_options.Url} is not a JWKS: {parsed.Error.Message}",
+                $"The document at {ShownUrl} is not a JWKS: {parsed.Error.Message}",
                 statusCode: response.StatusCode));
             return;
         }
@@ -148,7 +147,7 @@ internal sealed partial class JwksFetcherActor
         if (!jwks.Keys.Any(key => key.IsSigningKey))
         {
             Fail(fetch, new JwksFetchException(FetchFailureKind.NoUsableKeys, _options.Url,
-                $"The JWKS at {_options.Url} has no usable signing key ({jwks.Keys.Length} accepted, " +
+                $"The JWKS at {ShownUrl} has no usable signing key ({jwks.Keys.Length} accepted, " +
                 $"{jwks.Refused.Length} refused); expected at least one public signing key, the last good keys " +
                 "are kept", statusCode: response.StatusCode));
             return;
@@ -168,10 +167,10 @@ internal sealed partial class JwksFetcherActor
         {
             JwksFetchException fetchError => fetchError,
             OperationCanceledException cancelled => new JwksFetchException(FetchFailureKind.Timeout, _options.Url,
-                $"The fetch of {_options.Url} was cancelled before it completed (request-timeout " +
+                $"The fetch of {ShownUrl} was cancelled before it completed (request-timeout " +
                 $"{_options.RequestTimeout})", innerException: cancelled),
             var other => new JwksFetchException(FetchFailureKind.Other, _options.Url,
-                $"The fetch of {_options.Url} failed with {other.GetType().Name}: {other.Message}",
+                $"The fetch of {ShownUrl} failed with {other.GetType().Name}: {other.Message}",
                 innerException: other),
         };
         Fail(fetch, error);
@@ -179,15 +178,16 @@ internal sealed partial class JwksFetcherActor
 
     private void LogRefused(Jwks jwks)
     {
-        // A refresh of an unchanged document refuses the same keys again; only a change is worth a warning.
+        // A refresh of an unchanged document refuses the same keys again; only a change is worth a warning. The set
+        // lives in the memory, so a restarted fetcher does not warn again about the document it warned about.
         var refused = jwks.Refused.ToHashSet();
-        foreach (var key in jwks.Refused.Where(key => !_refusedLogged.Contains(key)))
+        foreach (var key in jwks.Refused.Where(key => !_memory.RefusedLogged.Contains(key)))
         {
             _log.Warning("JWKS fetcher {0}: refused key #{1} (kid {2}) of {3}: {4}", _options.Name, key.Index,
-                JwkDisplay.Safe(key.Kid, "(none)"), _options.Url, key.Reason);
+                JwkDisplay.Safe(key.Kid, "(none)"), ShownUrl, key.Reason);
         }
 
-        _refusedLogged = refused;
+        _memory.RefusedLogged = refused;
     }
 
     private static void StopActivity(Activity? activity)

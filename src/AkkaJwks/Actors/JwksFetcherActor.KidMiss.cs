@@ -12,15 +12,13 @@ namespace AkkaJwks.Actors;
 /// unknown-kid-ttl. A miss that joined an older fetch (one that left before a rotation could show) gets one
 /// follow-up kid-miss refresh instead, shared by all such misses and subject to the cool-down. A miss inside the
 /// cool-down waits for a refresh deferred to the cool-down's end when that comes before its kid-miss-wait runs out.
+/// Each waiter has its own deadline (its arrival plus kid-miss-wait); one timer runs for the earliest of them.
+/// The cool-down and the absent kids live in the <see cref="FetcherMemory"/>, so a restart keeps them.
 /// </summary>
 internal sealed partial class JwksFetcherActor
 {
-    private readonly UnknownKids _unknownKids = new();
+    // In arrival order, which is also deadline order: every deadline is its arrival plus the same kid-miss-wait.
     private readonly List<KidWaiter> _kidWaiters = [];
-    private DateTimeOffset? _lastKidMissRefresh;
-
-    // When the kid-miss-wait of the current waiters (counted from the first of them) runs out.
-    private DateTimeOffset _kidMissWaitEnds;
 
     private void OnGetKey(GetKey ask)
     {
@@ -41,7 +39,7 @@ internal sealed partial class JwksFetcherActor
 
         var now = Now;
 
-        if (_unknownKids.TryGetUntil(ask.Kid, now, out var until))
+        if (_memory.UnknownKids.TryGetUntil(ask.Kid, now, out var until))
         {
             CountMiss(JwksTelemetryTags.KidMissRememberedAbsent);
             Sender.Tell(new Status.Failure(NotFound(ask.Kid,
@@ -52,24 +50,24 @@ internal sealed partial class JwksFetcherActor
 
         // Fetches are numbered: one numbered above this count started after the miss arrived.
         var fetchesBefore = _fetchCount;
-        if (!HasFetchToWaitFor(ask.Kid, now))
+        var deadline = now + _options.KidMissWait;
+        if (!HasFetchToWaitFor(ask.Kid, now, deadline))
         {
             return;
         }
 
-        _kidWaiters.Add(new KidWaiter(Sender, ask.Kid, ask.Alg, fetchesBefore));
+        _kidWaiters.Add(new KidWaiter(Sender, ask.Kid, ask.Alg, fetchesBefore, deadline));
         if (_kidWaiters.Count == 1)
         {
-            _kidMissWaitEnds = now + _options.KidMissWait;
-            Timers.StartSingleTimer(KidMissTimerKey, KidMissWaitElapsed.Instance, _options.KidMissWait);
+            ScheduleKidMissWait(now);
         }
     }
 
     /// <summary>
-    /// Whether a fetch is in flight, due within kid-miss-wait, or may start now for this miss; when none is, the
-    /// sender is answered with the reason.
+    /// Whether a fetch is in flight, due before <paramref name="deadline"/>, or may start now for this miss; when none
+    /// is, the sender is answered with the reason.
     /// </summary>
-    private bool HasFetchToWaitFor(string kid, DateTimeOffset now)
+    private bool HasFetchToWaitFor(string kid, DateTimeOffset now, DateTimeOffset deadline)
     {
         if (_inFlight is not null)
         {
@@ -79,7 +77,7 @@ internal sealed partial class JwksFetcherActor
         // While the endpoint fails, the backoff (and any Retry-After) wins over kid misses: no extra requests.
         if (_status == FetcherStatus.Failing && _nextFetchDue is { } due)
         {
-            if (due - now <= _options.KidMissWait)
+            if (due <= deadline)
             {
                 return true;
             }
@@ -97,21 +95,20 @@ internal sealed partial class JwksFetcherActor
             return true;
         }
 
-        var waitEnds = _kidWaiters.Count > 0 ? _kidMissWaitEnds : now + _options.KidMissWait;
-        if (end < waitEnds)
+        if (end < deadline)
         {
             DeferKidMissRefresh(end, now);
             return true;
         }
 
         CountMiss(JwksTelemetryTags.KidMissCooldown);
-        Sender.Tell(new Status.Failure(CooldownRefusal(kid, end, waitEnds)));
+        Sender.Tell(new Status.Failure(CooldownRefusal(kid, end, deadline)));
         return false;
     }
 
     private void StartKidMissRefresh(string kid, DateTimeOffset now)
     {
-        _lastKidMissRefresh = now;
+        _memory.LastKidMissRefresh = now;
         JwksInstruments.KidMissRefreshes.Add(
             1, new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name));
         _log.Debug("JWKS fetcher {0}: unknown kid {1}, refreshing", _options.Name, JwkDisplay.Safe(kid));
@@ -151,7 +148,7 @@ internal sealed partial class JwksFetcherActor
             }
             else if (refreshSucceeded)
             {
-                _unknownKids.Remember(waiter.Kid, until, now);
+                _memory.UnknownKids.Remember(waiter.Kid, until, now);
                 CountMiss(JwksTelemetryTags.KidMissAbsent);
                 waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
                     $"it is still absent after a refresh at {now:O}; remembered as absent until {until:O}")));
@@ -166,30 +163,58 @@ internal sealed partial class JwksFetcherActor
 
         _kidWaiters.Clear();
         FollowUp(unproven, now);
+        ScheduleKidMissWait(now);
     }
 
     private void OnKidMissWaitElapsed()
     {
-        Timers.Cancel(DeferredKidMissTimerKey);
-        foreach (var waiter in _kidWaiters)
+        // The waiters are in deadline order: the ones due now are a prefix.
+        var now = Now;
+        var due = _kidWaiters.FindIndex(waiter => waiter.Deadline > now);
+        due = due < 0 ? _kidWaiters.Count : due;
+        for (var i = 0; i < due; i++)
         {
-            CountMiss(JwksTelemetryTags.KidMissWaitElapsed);
-            waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
-                $"a refresh was started but did not complete within kid-miss-wait ({_options.KidMissWait})")));
+            FailWaitElapsed(_kidWaiters[i]);
         }
 
-        _kidWaiters.Clear();
+        _kidWaiters.RemoveRange(0, due);
+        if (_kidWaiters.Count == 0)
+        {
+            Timers.Cancel(DeferredKidMissTimerKey);
+        }
+
+        ScheduleKidMissWait(now);
     }
 
-    private JwkNotFoundException NotFound(string kid, string why) => new(
-        _options.Name, kid,
-        $"JWKS fetcher '{_options.Name}' has no signing key with kid '{JwkDisplay.Safe(kid)}': {why}.");
+    /// <summary>One timer for all waiters, due at the earliest deadline; none when nobody waits.</summary>
+    private void ScheduleKidMissWait(DateTimeOffset now)
+    {
+        if (_kidWaiters.Count == 0)
+        {
+            Timers.Cancel(KidMissTimerKey);
+            return;
+        }
+
+        var delay = _kidWaiters[0].Deadline - now;
+        Timers.StartSingleTimer(
+            KidMissTimerKey, KidMissWaitElapsed.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+    }
+
+    private void FailWaitElapsed(KidWaiter waiter)
+    {
+        CountMiss(JwksTelemetryTags.KidMissWaitElapsed);
+        waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
+            $"a refresh was started but did not complete within kid-miss-wait ({_options.KidMissWait})")));
+    }
+
+    private JwkNotFoundException NotFound(string kid, string why) => JwkNotFoundException.For(_options.Name, kid, why);
 
     private void CountMiss(string outcome) => JwksInstruments.KidMissLookups.Add(1,
         new KeyValuePair<string, object?>(JwksTelemetryTags.Name, _options.Name),
         new KeyValuePair<string, object?>(JwksTelemetryTags.KidMissOutcome, outcome));
 
-    private readonly record struct KidWaiter(IActorRef Sender, string Kid, string? Alg, long FetchesBefore);
+    private readonly record struct KidWaiter(
+        IActorRef Sender, string Kid, string? Alg, long FetchesBefore, DateTimeOffset Deadline);
 
     private sealed record KidMissWaitElapsed
     {

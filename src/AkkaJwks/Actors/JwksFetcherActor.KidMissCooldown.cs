@@ -15,15 +15,15 @@ internal sealed partial class JwksFetcherActor
 
     /// <summary>When the cool-down of the last kid-miss refresh ends, or null when it is not active.</summary>
     private DateTimeOffset? CooldownEnd(DateTimeOffset now) =>
-        _lastKidMissRefresh is { } last && now < last + _options.KidMissCooldown
+        _memory.LastKidMissRefresh is { } last && now < last + _options.KidMissCooldown
             ? last + _options.KidMissCooldown
             : null;
 
     private JwkNotFoundException CooldownRefusal(string kid, DateTimeOffset end, DateTimeOffset waitEnds) =>
         NotFound(kid,
             $"no refresh was tried: the kid-miss cool-down is active until {end:O} (one refresh per " +
-            $"{_options.KidMissCooldown}, the last at {_lastKidMissRefresh:O}), which is not before the wait for it " +
-            $"would end at {waitEnds:O} (kid-miss-wait {_options.KidMissWait})");
+            $"{_options.KidMissCooldown}, the last at {_memory.LastKidMissRefresh:O}), which is not before the wait " +
+            $"for it would end at {waitEnds:O} (kid-miss-wait {_options.KidMissWait})");
 
     private void DeferKidMissRefresh(DateTimeOffset end, DateTimeOffset now)
     {
@@ -57,39 +57,42 @@ internal sealed partial class JwksFetcherActor
     }
 
     /// <summary>
-    /// Misses that joined a fetch older than themselves wait on for one kid-miss refresh of their own, within the
-    /// kid-miss-wait already running: at once, or deferred to the end of the cool-down when the older fetch was
-    /// itself a kid-miss refresh; they fail at once when the cool-down outlasts their wait.
+    /// Misses that joined a fetch older than themselves wait on for one kid-miss refresh of their own, each within
+    /// its own kid-miss-wait: at once, or deferred to the end of the cool-down when the older fetch was itself a
+    /// kid-miss refresh; a miss whose wait ends before the cool-down does fails at once.
     /// </summary>
     private void FollowUp(List<KidWaiter> unproven, DateTimeOffset now)
     {
-        if (unproven.Count == 0)
-        {
-            Timers.Cancel(KidMissTimerKey);
-            return;
-        }
-
         var end = CooldownEnd(now);
-        if (end is { } active && active >= _kidMissWaitEnds)
+        foreach (var waiter in unproven)
         {
-            foreach (var waiter in unproven)
+            if (waiter.Deadline <= now)
+            {
+                FailWaitElapsed(waiter);
+            }
+            else if (end is { } active && active >= waiter.Deadline)
             {
                 CountMiss(JwksTelemetryTags.KidMissCooldown);
-                waiter.Sender.Tell(new Status.Failure(CooldownRefusal(waiter.Kid, active, _kidMissWaitEnds)));
+                waiter.Sender.Tell(new Status.Failure(CooldownRefusal(waiter.Kid, active, waiter.Deadline)));
             }
+            else
+            {
+                _kidWaiters.Add(waiter);
+            }
+        }
 
-            Timers.Cancel(KidMissTimerKey);
+        if (_kidWaiters.Count == 0)
+        {
             return;
         }
 
-        _kidWaiters.AddRange(unproven);
         if (end is { } deferredTo)
         {
             DeferKidMissRefresh(deferredTo, now);
             return;
         }
 
-        StartKidMissRefresh(unproven[0].Kid, now);
+        StartKidMissRefresh(_kidWaiters[0].Kid, now);
     }
 
     private sealed record DeferredKidMissRefresh

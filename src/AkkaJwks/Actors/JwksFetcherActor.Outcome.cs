@@ -38,7 +38,7 @@ internal sealed partial class JwksFetcherActor
             _options.Name, _options.Url, now, duration, jwks.Keys.Length, notModified));
         if (wasFailing > 0)
         {
-            _log.Info("JWKS fetcher {0}: {1} answers again after {2} failed fetches", _options.Name, _options.Url,
+            _log.Info("JWKS fetcher {0}: {1} answers again after {2} failed fetches", _options.Name, ShownUrl,
                 wasFailing);
         }
 
@@ -47,6 +47,7 @@ internal sealed partial class JwksFetcherActor
         PublishChanges(previous, jwks, now);
         AnswerFirstFetchWaiters();
         AnswerKidWaiters(fetch, refreshSucceeded: true);
+        _memory.LastState = CurrentState();
     }
 
     private void Fail(InFlightFetch fetch, JwksFetchException error)
@@ -75,9 +76,16 @@ internal sealed partial class JwksFetcherActor
             "next attempt in {5}", _options.Name, error.Kind, _failuresInRow, error.Message,
             _keys?.Keys.Length ?? 0, delay);
 
-        AnswerFirstFetchWaiters();
+        var startWaited = AnswerFirstFetchWaiters();
         AnswerKidWaiters(fetch, refreshSucceeded: false);
-        StopIfSyncInitFailed();
+        _memory.LastState = CurrentState();
+
+        // The registry's AwaitFirstFetch can arrive after a fast failure (a reset on loopback takes microseconds):
+        // stopping before it came would lose that ask, so without a waiter the stop waits for it (OnAwaitFirstFetch).
+        if (startWaited)
+        {
+            StopIfSyncInitFailed();
+        }
     }
 
     private void EndFetch(InFlightFetch fetch)

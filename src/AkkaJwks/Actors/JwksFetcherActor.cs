@@ -21,6 +21,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
     private readonly IJwksHttpClient _httpClient;
     private readonly JwksSnapshots _snapshots;
     private readonly FetchRhythm _rhythm;
+    private readonly FetcherMemory _memory;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<IActorRef> _keysWaiters = [];
     private readonly List<IActorRef> _firstFetchWaiters = [];
@@ -33,6 +34,9 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
     private int _failuresInRow;
     private DateTimeOffset? _nextFetchDue;
 
+    // Messages, logs and tags show the endpoint redacted: a query or user-info may carry a credential.
+    private string ShownUrl => JwksUrl.Redact(_options.Url);
+
     // Public only because Akka's Props activator needs a public constructor; the type itself is internal.
     public JwksFetcherActor(
         JwksFetcherOptions options, IJwksHttpClient httpClient, JwksSnapshots snapshots, Func<double> nextUnit)
@@ -41,6 +45,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         _httpClient = httpClient;
         _snapshots = snapshots;
         _rhythm = new FetchRhythm(options, nextUnit);
+        _memory = snapshots.Memory(options.Name);
 
         Receive<GetKeys>(_ => OnGetKeys());
         Receive<GetKey>(OnGetKey);
@@ -72,49 +77,6 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(nextUnit);
         return Akka.Actor.Props.Create(() => new JwksFetcherActor(options, httpClient, snapshots, nextUnit));
-    }
-
-    /// <inheritdoc />
-    protected override void PreStart()
-    {
-        if (!_snapshots.TryGet(_options.Name, out var snapshot))
-        {
-            StartFetch(FetchTriggers.Initial);
-            return;
-        }
-
-        // A restarted fetcher serves its last published keys from the first instant and keeps the old rhythm.
-        _keys = snapshot;
-        _status = FetcherStatus.Ready;
-        _firstFetchDone = true;
-        _lastSuccess = snapshot.FetchedAt;
-        var due = snapshot.FetchedAt + _options.RefreshInterval - Now;
-        ScheduleFetch(due > TimeSpan.Zero ? due : TimeSpan.Zero, FetchTriggers.Scheduled);
-        _log.Debug("JWKS fetcher {0} started from its last published set ({1} keys, fetched {2:O})",
-            _options.Name, snapshot.Keys.Length, snapshot.FetchedAt);
-    }
-
-    /// <inheritdoc />
-    protected override void PostStop()
-    {
-        CancelInFlight();
-
-        var reason = "the fetcher stopped (or restarted) before its first fetch completed";
-        foreach (var waiter in _keysWaiters.Concat(_firstFetchWaiters))
-        {
-            waiter.Tell(new Status.Failure(new KeysNotReadyException(_options.Name, reason)));
-        }
-
-        foreach (var waiter in _kidWaiters)
-        {
-            waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
-                "the fetcher stopped (or restarted) while the refresh it triggered was running")));
-        }
-
-        _keysWaiters.Clear();
-        _firstFetchWaiters.Clear();
-        _kidWaiters.Clear();
-        _log.Debug("JWKS fetcher {0} stopped", _options.Name);
     }
 
     private void OnGetKeys()
@@ -156,8 +118,10 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         StartFetch(FetchTriggers.Manual);
     }
 
-    private void AnswerFirstFetchWaiters()
+    /// <summary>Answers everyone waiting for the first fetch; whether someone waited for the start itself.</summary>
+    private bool AnswerFirstFetchWaiters()
     {
+        var startWaited = _firstFetchWaiters.Count > 0;
         _firstFetchDone = true;
         object keysAnswer = _keys is null ? new Status.Failure(NotReady()) : _keys;
         object firstAnswer = _keys is null
@@ -167,6 +131,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         _firstFetchWaiters.ForEach(waiter => waiter.Tell(firstAnswer));
         _keysWaiters.Clear();
         _firstFetchWaiters.Clear();
+        return startWaited;
     }
 
     private void StopIfSyncInitFailed()
@@ -189,7 +154,7 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         var next = _nextFetchDue is { } due ? $"the next attempt is due at {due:O}" : "a fetch is running now";
         return new KeysNotReadyException(
             _options.Name,
-            $"no fetch from {_options.Url} has succeeded yet; the last failed with {_lastError.Kind}: " +
+            $"no fetch from {ShownUrl} has succeeded yet; the last failed with {_lastError.Kind}: " +
             $"{_lastError.Message} ({_failuresInRow} failures in a row; {next})",
             _lastError);
     }

@@ -10,9 +10,9 @@ namespace AkkaJwks.Actors;
 /// Starts, stops and supervises the fetchers by name, and resolves names the way the seed's via-tuple does. Each
 /// fetcher runs under a back-off supervisor named after the fetcher (escaped), so
 /// <c>/user/&lt;registry-name&gt;/&lt;escaped name&gt;</c> finds it; messages sent to that supervisor reach the
-/// fetcher with their sender.
+/// fetcher with their sender. While a fetcher is down between a crash and its restart, the registry answers for it.
 /// </summary>
-internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
+internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
 {
     private const string FetcherChildName = "fetcher";
 
@@ -41,6 +41,7 @@ internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
         Receive<GetState>(ask => Forward(ask.Name, ask));
         Receive<Resolve>(Resolve);
         Receive<Terminated>(Terminated);
+        Receive<DeadLetter>(AnswerLost);
     }
 
     /// <summary>Set by Akka: holds a start for a name whose previous fetcher is still stopping.</summary>
@@ -62,6 +63,7 @@ internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
 
     protected override void PreStart()
     {
+        Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
         foreach (var options in _settings.Fetchers)
         {
             Start(options, replyTo: null);
@@ -70,6 +72,7 @@ internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
 
     protected override void PostStop()
     {
+        Context.System.EventStream.Unsubscribe(Self);
         foreach (var running in _byChild.Values)
         {
             running.DisposeOwnedClient();
@@ -107,11 +110,19 @@ internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
         {
             AwaitFirstFetch(running, replyTo);
         }
+        else
+        {
+            // A sync-init fetcher that may stop on a failed first fetch stops once its start was waited for.
+            running.Child.Tell(JwksFetcherActor.AwaitFirstFetch.Instance, ActorRefs.Nobody);
+        }
     }
 
     private Running Spawn(JwksFetcherOptions options)
     {
         var owned = options.HttpClient is null ? _httpClientFactory(options) : null;
+
+        // The fetcher takes its memory when it starts, so the fresh one must be in place first.
+        var memory = _snapshots.Started(options);
         var fetcher = _fetcherProps(options, options.HttpClient ?? owned!, _snapshots);
         // Every failure restarts (after the back-off): Akka's default would stop the fetcher on some, and a stopped
         // fetcher would take its keys with it.
@@ -121,11 +132,10 @@ internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
         var child = Context.ActorOf(supervised, Uri.EscapeDataString(options.Name));
         Context.Watch(child);
 
-        var running = new Running(options, child, owned);
+        var running = new Running(options, child, memory, owned);
         _running[options.Name] = running;
         _byChild[child] = running;
-        _snapshots.Started(options);
-        _log.Info("Started JWKS fetcher {0} for {1}", options.Name, options.Url);
+        _log.Info("Started JWKS fetcher {0} for {1}", options.Name, JwksUrl.Redact(options.Url));
         return running;
     }
 
@@ -188,7 +198,21 @@ internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
         }
     }
 
-    private void Forward(string name, object message) => Find(name)?.Child.Forward(message);
+    private void Forward(string name, object message)
+    {
+        if (Find(name) is not { } running)
+        {
+            return;
+        }
+
+        if (running.Memory.IsDown)
+        {
+            AnswerWhileDown(running, message, Sender);
+            return;
+        }
+
+        running.Child.Forward(message);
+    }
 
     /// <summary>The running fetcher of <paramref name="name"/>; else answers the sender with a failure.</summary>
     private Running? Find(string name)
@@ -202,11 +226,14 @@ internal sealed class JwksRegistryActor : ReceiveActor, IWithUnboundedStash
         return null;
     }
 
-    private sealed class Running(JwksFetcherOptions options, IActorRef child, IJwksHttpClient? ownedClient)
+    private sealed class Running(
+        JwksFetcherOptions options, IActorRef child, FetcherMemory memory, IJwksHttpClient? ownedClient)
     {
         public JwksFetcherOptions Options { get; } = options;
 
         public IActorRef Child { get; } = child;
+
+        public FetcherMemory Memory { get; } = memory;
 
         public List<IActorRef> StopWaiters { get; } = [];
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using AkkaJwks.Configuration;
@@ -19,6 +20,7 @@ namespace AkkaJwks.Actors;
 internal sealed class JwksSnapshots
 {
     private readonly Lock _adding = new();
+    private readonly ConcurrentDictionary<string, FetcherMemory> _memories = new(StringComparer.Ordinal);
     private Names _names = new(FrozenDictionary<string, JwksSource>.Empty);
 
     public bool TryGet(string name, [NotNullWhen(true)] out Jwks? jwks)
@@ -65,11 +67,30 @@ internal sealed class JwksSnapshots
 
     public void Publish(string name, Jwks jwks) => Source(name).Publish(jwks);
 
-    /// <summary>Forgets the keys of <paramref name="name"/>; its handle stays, empty.</summary>
-    public void Remove(string name) => Find(name)?.Clear();
+    /// <summary>Forgets the keys and the memory of <paramref name="name"/>; its handle stays, empty.</summary>
+    public void Remove(string name)
+    {
+        Find(name)?.Clear();
+        _memories.TryRemove(name, out _);
+    }
 
-    /// <summary>Records the options of the fetcher now running under the name.</summary>
-    public void Started(JwksFetcherOptions options) => Source(options.Name).Options = options;
+    /// <summary>
+    /// Records the options of the fetcher about to start under the name and gives it a fresh memory, which its
+    /// restarts share; call it before the fetcher starts.
+    /// </summary>
+    public FetcherMemory Started(JwksFetcherOptions options)
+    {
+        Source(options.Name).Options = options;
+        var memory = new FetcherMemory();
+        _memories[options.Name] = memory;
+        return memory;
+    }
+
+    /// <summary>
+    /// The memory of the fetcher of <paramref name="name"/>, which survives its restarts; created when the name has
+    /// none (a fetcher started without the registry).
+    /// </summary>
+    public FetcherMemory Memory(string name) => _memories.GetOrAdd(name, _ => new FetcherMemory());
 
     /// <summary>The handles by name, replaced whole when a name is added; the one handle when there is one.</summary>
     private sealed class Names(FrozenDictionary<string, JwksSource> byName)

@@ -100,7 +100,7 @@ public sealed record JwksFetcherOptions
         ArgumentNullException.ThrowIfNull(url);
         var problems = new List<JwksConfigurationProblem>();
         var collector = new JwksProblemCollector(key => JwksConfigPaths.FetcherOption(name, key), problems);
-        collector.Written(JwksConfigPaths.Url, url.OriginalString);
+        collector.Written(JwksConfigPaths.Url, JwksUrl.Redact(url.OriginalString));
         var options = JwksFetcherOptionsBinder.Bind(name, Akka.Configuration.Config.Empty,
             JwksReferenceConfig.Defaults, collector);
         return options with { Url = url };

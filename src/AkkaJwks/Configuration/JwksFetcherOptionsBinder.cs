@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using AkkaJwks.Http;
 using P = AkkaJwks.Configuration.JwksConfigPaths;
 
 namespace AkkaJwks.Configuration;
@@ -72,12 +73,13 @@ internal static class JwksFetcherOptionsBinder
             return null;
         }
 
-        problems.Written(P.Url, text);
+        problems.Written(P.Url, JwksUrl.Redact(text));
         // On Unix a rooted path parses as an absolute file: URL; it is still a relative URL as written.
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url)
             || (url.IsFile && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
-            problems.Add(P.Url, text, "expected an absolute URL with a host, for example https://issuer.example/jwks");
+            const string Expected = "expected an absolute URL with a host, for example https://issuer.example/jwks";
+            problems.Add(P.Url, JwksUrl.Redact(text), Expected);
             return null;
         }
 

@@ -22,6 +22,9 @@ internal static class JwksFetcherOptionsValidator
     /// <summary>The longest fetcher name accepted.</summary>
     public const int MaxNameLength = 100;
 
+    /// <summary>What a negative duration is told, wherever it is found.</summary>
+    public const string NegativeDuration = "must not be negative; expected at least 100ms";
+
     /// <summary>The name rules; <see langword="null"/> when <paramref name="name"/> is fine.</summary>
     public static string? CheckName(string? name)
     {
@@ -99,8 +102,9 @@ internal static class JwksFetcherOptionsValidator
             return;
         }
 
-        var what = value < TimeSpan.Zero ? "must not be negative" : value == TimeSpan.Zero ? "must not be zero" : "";
-        var expected = what.Length == 0 ? "must be at least 100ms" : what + "; expected at least 100ms";
+        var expected = value < TimeSpan.Zero ? NegativeDuration
+            : value == TimeSpan.Zero ? "must not be zero; expected at least 100ms"
+            : "must be at least 100ms";
         problems.Add(key, value, expected);
     }
 
@@ -120,7 +124,7 @@ internal static class JwksFetcherOptionsValidator
         var why = JwksTransportPolicy.Check(options.Url, options.AllowInsecureHttp);
         if (why is not null)
         {
-            problems.Add(P.Url, options.Url.OriginalString, why);
+            problems.Add(P.Url, JwksUrl.Redact(options.Url.OriginalString), why);
         }
     }
 

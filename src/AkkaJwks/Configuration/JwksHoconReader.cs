@@ -35,10 +35,21 @@ internal sealed class JwksHoconReader
         return value.GetString();
     }
 
-    public TimeSpan Duration(string key) =>
-        Read(
+    public TimeSpan Duration(string key)
+    {
+        // Akka's reader cannot read a negative duration at all; a sign before a number is reported as what it is.
+        if (Raw(key) is { } value && value.IsString() && value.GetString().Trim() is ['-', >= '0' and <= '9', ..])
+        {
+            var shown = ShowValue(value);
+            _problems.Written(key, shown);
+            _problems.Add(key, shown, JwksFetcherOptionsValidator.NegativeDuration);
+            return TimeSpan.Zero;
+        }
+
+        return Read(
             key, TimeSpan.Zero, v => v.GetTimeSpan(allowInfinite: false),
             "expected a duration such as 500ms, 30s or 15m");
+    }
 
     public int Int(string key) => Read(key, 0, v => v.GetInt(), "expected a whole number");
 

@@ -50,48 +50,51 @@ internal static class FetchFailures
     /// <summary>The attempt ran out of its budget.</summary>
     public static JwksFetchException Timeout(Uri url, TimeSpan timeout, AttemptState state, Exception inner) =>
         new(FetchFailureKind.Timeout, url,
-            $"Fetching {url} timed out after {timeout} while {Describe(state.Phase)}; the endpoint is slow or " +
+            $"{Fetching(url)} timed out after {timeout} while {Describe(state.Phase)}; the endpoint is slow or " +
             "unreachable, or request-timeout is too short for it.", innerException: inner);
 
     /// <summary>The body is over the limit; <paramref name="seen"/> is known when the server declared it.</summary>
     public static JwksFetchException TooLarge(Uri url, long limit, long? seen) =>
         new(FetchFailureKind.ResponseTooLarge, url,
-            $"Fetching {url} failed: the body is {(seen is { } size ? $"{size} bytes" : "larger than that")}, " +
+            $"{Fetching(url)} failed: the body is {(seen is { } size ? $"{size} bytes" : "larger than that")}, " +
             $"over the limit of {limit} bytes (max-response-bytes); raise the limit if the set really is that large.");
 
     /// <summary>The body ended before the length the server declared.</summary>
     public static JwksFetchException Truncated(Uri url, long read, long declared) =>
         new(FetchFailureKind.Truncated, url,
-            $"Fetching {url} failed: the body ended after {read} of the {declared} bytes the server declared; the " +
+            $"{Fetching(url)} failed: the body ended after {read} of the {declared} bytes the server declared; the " +
             "server or something on the way cut the response.");
+
+    /// <summary>How every message starts: the URL is shown redacted, since a query may carry a credential.</summary>
+    public static string Fetching(Uri url) => "Fetching " + JwksUrl.Redact(url);
 
     private static string Describe(
         FetchFailureKind kind, Exception exception, Uri url, AttemptState state, int maxHeadersBytes,
         SocketException? socket) => kind switch
         {
             FetchFailureKind.Dns =>
-                $"Fetching {url} failed: the host name '{url.Host}' did not resolve; check the URL and this " +
+                $"{Fetching(url)} failed: the host name '{url.Host}' did not resolve; check the URL and this " +
                 "machine's DNS.",
             FetchFailureKind.ConnectionRefused =>
-                $"Fetching {url} failed: the connection could not be made ({socket?.SocketErrorCode}); check that " +
+                $"{Fetching(url)} failed: the connection could not be made ({socket?.SocketErrorCode}); check that " +
                 "the endpoint is up and the host and port are right.",
             FetchFailureKind.ConnectionReset =>
-                $"Fetching {url} failed: the server reset or closed the connection before answering; the endpoint " +
+                $"{Fetching(url)} failed: the server reset or closed the connection before answering; the endpoint " +
                 "or something on the way is failing.",
             FetchFailureKind.Truncated =>
-                $"Fetching {url} failed: the connection ended after {state.BodyBytes} bytes of the body" +
+                $"{Fetching(url)} failed: the connection ended after {state.BodyBytes} bytes of the body" +
                 (state.DeclaredBytes is { } declared ? $" of the {declared} declared" : string.Empty) +
                 "; the server or something on the way cut the response.",
             FetchFailureKind.Tls =>
-                $"Fetching {url} failed: TLS was refused because {state.TlsRefusal ?? Innermost(exception)}; " +
+                $"{Fetching(url)} failed: TLS was refused because {state.TlsRefusal ?? Innermost(exception)}; " +
                 "trust the certificate's issuer, fix the host name or update pinned-spki-sha256.",
             FetchFailureKind.Timeout =>
-                $"Fetching {url} failed: the network timed out while {Describe(state.Phase)}; the endpoint is " +
+                $"{Fetching(url)} failed: the network timed out while {Describe(state.Phase)}; the endpoint is " +
                 "unreachable from here.",
             FetchFailureKind.ResponseTooLarge =>
-                $"Fetching {url} failed: the response headers exceed the limit of {maxHeadersBytes} bytes " +
+                $"{Fetching(url)} failed: the response headers exceed the limit of {maxHeadersBytes} bytes " +
                 "(max-response-headers-bytes); raise the limit if the endpoint really sends that much.",
-            _ => $"Fetching {url} failed while {Describe(state.Phase)}: {Innermost(exception)}",
+            _ => $"{Fetching(url)} failed while {Describe(state.Phase)}: {Innermost(exception)}",
         };
 
     private static string Describe(AttemptPhase phase) => phase switch

@@ -73,7 +73,7 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
         if (refusal is not null)
         {
             throw new JwksFetchException(FetchFailureKind.InsecureTransport, request.Url,
-                $"Fetching {request.Url} was refused before any network access: {refusal}.");
+                $"{FetchFailures.Fetching(request.Url)} was refused before any network access: {refusal}.");
         }
 
         var state = new AttemptState(PhaseObserver);

@@ -19,31 +19,32 @@ internal static class JwksRedirect
         }
 
         var next = location.IsAbsoluteUri ? location : new Uri(url, location);
+        var (fetching, from, to) = (FetchFailures.Fetching(request.Url), JwksUrl.Redact(url), JwksUrl.Redact(next));
         if (url.Scheme == Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttps)
         {
             throw new JwksFetchException(FetchFailureKind.InsecureTransport, request.Url,
-                $"Fetching {request.Url} failed: {url} redirected from https to {next}, which is always refused; " +
+                $"{fetching} failed: {from} redirected from https to {to}, which is always refused; " +
                 "configure the https URL the keys are served from.", (int)response.StatusCode);
         }
 
         if (JwksTransportPolicy.Check(next, request.AllowInsecureHttp) is { } refusal)
         {
             throw new JwksFetchException(FetchFailureKind.InsecureTransport, request.Url,
-                $"Fetching {request.Url} failed: {url} redirected to {next}, and {refusal}.", (int)response.StatusCode);
+                $"{fetching} failed: {from} redirected to {to}, and {refusal}.", (int)response.StatusCode);
         }
 
         if (!visited.Add(next))
         {
             throw new JwksFetchException(FetchFailureKind.RedirectLoop, request.Url,
-                $"Fetching {request.Url} failed: the redirects loop back to {next}; fix the endpoint or configure " +
+                $"{fetching} failed: the redirects loop back to {to}; fix the endpoint or configure " +
                 "the URL the keys are really served from.", (int)response.StatusCode);
         }
 
         if (followed >= request.MaxRedirects)
         {
             throw new JwksFetchException(FetchFailureKind.RedirectLoop, request.Url,
-                $"Fetching {request.Url} failed: it redirected more than {request.MaxRedirects} times " +
-                $"(max-redirects), last to {next}; configure the final URL or raise the limit.",
+                $"{fetching} failed: it redirected more than {request.MaxRedirects} times " +
+                $"(max-redirects), last to {to}; configure the final URL or raise the limit.",
                 (int)response.StatusCode);
         }
 

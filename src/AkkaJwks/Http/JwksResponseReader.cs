@@ -43,7 +43,8 @@ internal static class JwksResponseReader
             _ => "the endpoint is failing; the last good keys stay in use",
         };
         return new JwksFetchException(FetchFailureKind.HttpStatus, url,
-            $"Fetching {url} failed: the server answered {status} {response.ReasonPhrase}{asked}; {advice}.",
+            $"{FetchFailures.Fetching(url)} failed: the server answered {status} {response.ReasonPhrase}{asked}; "
+            + $"{advice}.",
             status, retryAfter);
     }
 

@@ -24,9 +24,11 @@ public static class JwksTransportPolicy
     public static string? Check(Uri url, bool allowInsecureHttp)
     {
         ArgumentNullException.ThrowIfNull(url);
+        // The URL is shown redacted: a query or user-info may carry a credential.
+        var shown = JwksUrl.Redact(url);
         if (!url.IsAbsoluteUri || string.IsNullOrEmpty(url.Host))
         {
-            return $"'{url}' is not an absolute URL with a host; expected for example https://issuer.example/jwks";
+            return $"'{shown}' is not an absolute URL with a host; expected for example https://issuer.example/jwks";
         }
 
         if (url.Scheme == Uri.UriSchemeHttps)
@@ -36,7 +38,7 @@ public static class JwksTransportPolicy
 
         if (url.Scheme != Uri.UriSchemeHttp)
         {
-            return $"'{url}' uses the scheme '{url.Scheme}'; expected https";
+            return $"'{shown}' uses the scheme '{url.Scheme}'; expected https";
         }
 
         if (IsLoopback(url) || allowInsecureHttp)
@@ -44,7 +46,7 @@ public static class JwksTransportPolicy
             return null;
         }
 
-        return $"'{url}' is plain http to a host that is not loopback; use https, or set allow-insecure-http = on " +
+        return $"'{shown}' is plain http to a host that is not loopback; use https, or set allow-insecure-http = on " +
             "to allow it deliberately";
     }
 }

@@ -178,6 +178,23 @@ public class JwksFetcherActorKeysTests : FetcherTestKit
     }
 
     [Fact]
+    public async Task AwaitFirstFetch_ArrivesAfterTheFailureWithStopOnSyncInitFailure_AnswersTheReasonAndStops()
+    {
+        var fetcher = StartFetcher(TestOptions() with { SyncInit = true, StopOnSyncInitFailure = true });
+        var watcher = CreateTestProbe();
+        watcher.Watch(fetcher);
+
+        await FailAsync(FetchFailureKind.ConnectionReset);
+        var stoppedEarly = watcher.HasMessages;
+        var error = await Assert.ThrowsAsync<KeysNotReadyException>(
+            () => fetcher.Ask<FirstFetchCompleted>(JwksFetcherActor.AwaitFirstFetch.Instance, AskTimeout));
+
+        Assert.False(stoppedEarly);
+        Assert.Equal(FetchFailureKind.ConnectionReset, Assert.IsType<JwksFetchException>(error.InnerException).Kind);
+        await watcher.ExpectTerminatedAsync(fetcher);
+    }
+
+    [Fact]
     public async Task AwaitFirstFetch_FailureWithoutStop_KeepsRetrying()
     {
         var fetcher = StartFetcher(TestOptions() with { SyncInit = true });

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.TestKit;
+using AkkaJwks.Actors;
+using AkkaJwks.Http;
 
 namespace AkkaJwks.Tests.Actors;
 
@@ -68,6 +70,37 @@ public class JwksFetcherActorRefusedKeysTests : FetcherTestKit
         var warned = Drain(warnings).Select(Fragment);
 
         Assert.Equal(["refused key #0 (kid other)", "refused key #1 (kid secret)"], warned);
+    }
+
+    [Fact]
+    public async Task RefusedKey_SameDocumentAfterACrash_NotWarnedAgain()
+    {
+        var warnings = Warnings();
+        var crash = false;
+        var fetcher = StartFetcher(jitter: () => crash ? throw new InvalidOperationException("test crash") : 0.5);
+        await ServeAsync(Secret);
+        var first = Drain(warnings);
+        crash = true;
+        await fetcher.Ask<RefreshAccepted>(new Refresh("idp"), TimeSpan.FromSeconds(5));
+
+        // The failure's backoff draws jitter, so the fetcher throws while taking the outcome and is restarted.
+        var fetch = await Client.NextAsync();
+        await EventFilter.Exception<InvalidOperationException>().ExpectOneAsync(() =>
+        {
+            fetch.Fail(FetchFailureKind.ConnectionReset);
+            return Task.CompletedTask;
+        });
+        crash = false;
+
+        // The restarted instance schedules its refresh in PreStart, before it takes this ask.
+        await StateAsync(fetcher);
+        await AdvanceAsync(fetcher, RefreshInterval);
+        await ServeAsync(Secret);
+        var afterRestart = Drain(warnings);
+
+        Assert.Single(first, text => text.Contains("refused key #0 (kid secret)"));
+        Assert.Empty(afterRestart);
+        Assert.Equal(3, Client.RequestCount);
     }
 
     private TestProbe Warnings()

@@ -36,9 +36,9 @@ public abstract class JwksRegistryTestKit : TestKit
 
     protected TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
 
-    protected IActorRef Registry(string name = "akka-jwks", Func<object>? firstFetch = null)
+    protected IActorRef Registry(string name = "akka-jwks", Func<object>? firstFetch = null, Config? config = null)
     {
-        var settings = JwksSettings.Create(Config.Empty);
+        var settings = JwksSettings.Create(config ?? Config.Empty);
         return Sys.ActorOf(JwksRegistryActor.Props(settings, new JwksSnapshots(), _ =>
         {
             var client = new FakeHttpClient();

@@ -91,6 +91,23 @@ public sealed class JwksSettingsTests
         Assert.Equal("akka.jwks.fetchers.a." + expected, Assert.Single(error.Problems).ToString());
     }
 
+    [Theory]
+    [InlineData("akka.jwks.ask-timeout = -1s", "akka.jwks.ask-timeout = -1s")]
+    [InlineData("akka.jwks.supervision.min-backoff = -2m", "akka.jwks.supervision.min-backoff = -2m")]
+    [InlineData("akka.jwks.defaults.request-timeout = -500ms", "akka.jwks.defaults.request-timeout = -500ms")]
+    [InlineData(
+        "akka.jwks.fetchers.a { url = \"https://a.example/jwks\", refresh-interval = \"-5 seconds\" }",
+        "akka.jwks.fetchers.a.refresh-interval = -5 seconds")]
+    public void Create_NegativeDuration_SaysItMustNotBeNegative(string hocon, string problem)
+    {
+        var config = ConfigurationFactory.ParseString(hocon);
+
+        var error = Assert.Throws<JwksConfigurationException>(() => JwksSettings.Create(config));
+
+        Assert.Equal(
+            problem + ": must not be negative; expected at least 100ms", Assert.Single(error.Problems).ToString());
+    }
+
     [Fact]
     public void CreateFetcherOptions_SystemDefaults_AreUsedForOptionsBuiltInCode()
     {
@@ -145,7 +162,7 @@ public sealed class JwksSettingsTests
               akka.jwks.supervision.max-backoff = 1s: must be at least supervision.min-backoff (10s)
               akka.jwks.defaults.retry-intervall = 1s: unknown option; did you mean 'retry-interval'?
               akka.jwks.fetchers.google.colour = blue: unknown option; expected one of url, refresh-interval, min-refresh-interval, refresh-jitter, retry-interval, max-retry-interval, sync-init, stop-on-sync-init-failure, request-timeout, transient-retries, max-response-bytes, max-response-headers-bytes, max-keys, max-redirects, allow-insecure-http, pinned-spki-sha256, headers, kid-miss-cooldown, kid-miss-wait, unknown-kid-ttl
-              akka.jwks.fetchers.google.max-retry-interval = -1s: expected a duration such as 500ms, 30s or 15m
+              akka.jwks.fetchers.google.max-retry-interval = -1s: must not be negative; expected at least 100ms
               akka.jwks.fetchers.google.request-timeout = soon: expected a duration such as 500ms, 30s or 15m
               akka.jwks.fetchers.google.url = http://issuer.example/jwks: 'http://issuer.example/jwks' is plain http to a host that is not loopback; use https, or set allow-insecure-http = on to allow it deliberately
               akka.jwks.fetchers.google.min-refresh-interval = 50ms: must be at least 100ms

@@ -15,6 +15,7 @@ internal sealed class EventStreamCapture : IDisposable
 {
     private readonly ConcurrentQueue<string> _texts = new();
     private readonly ConcurrentQueue<LogEvent> _logEvents = new();
+    private readonly ConcurrentQueue<string> _activityTexts = new();
     private readonly IActorRef _collector;
     private readonly ActivityListener _tracing;
 
@@ -29,8 +30,16 @@ internal sealed class EventStreamCapture : IDisposable
             ActivityStopped = activity =>
             {
                 SawFailedActivity |= activity.Status == ActivityStatusCode.Error;
-                _texts.Enqueue(activity.StatusDescription ?? "");
-                _texts.Enqueue(string.Join(", ", activity.TagObjects.Select(tag => $"{tag.Key}={tag.Value}")));
+                var texts = new[]
+                {
+                    activity.StatusDescription ?? "",
+                    string.Join(", ", activity.TagObjects.Select(tag => $"{tag.Key}={tag.Value}")),
+                };
+                foreach (var text in texts)
+                {
+                    _texts.Enqueue(text);
+                    _activityTexts.Enqueue(text);
+                }
             },
         };
         ActivitySource.AddActivityListener(_tracing);
@@ -44,6 +53,9 @@ internal sealed class EventStreamCapture : IDisposable
 
     /// <summary>The text of everything captured so far.</summary>
     public IReadOnlyCollection<string> Texts => _texts;
+
+    /// <summary>The status and tags of the AkkaJwks activities that stopped so far.</summary>
+    public IReadOnlyCollection<string> ActivityTexts => _activityTexts;
 
     /// <summary>The log events captured so far.</summary>
     public IReadOnlyCollection<LogEvent> LogEvents => _logEvents;
