@@ -7,6 +7,7 @@ using AkkaJwks.Actors;
 using AkkaJwks.Keys;
 using AkkaJwks.Telemetry;
 using AkkaJwks.Tests.Actors;
+using AkkaJwks.Tests.Support;
 
 namespace AkkaJwks.Tests;
 
@@ -19,7 +20,7 @@ public sealed class JwksExtensionRestartTests : TestKit
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     public JwksExtensionRestartTests()
-        : base("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"")
+        : base(VirtualTime.Config)
     {
     }
 

@@ -10,7 +10,6 @@ namespace AkkaJwks.Tests.Actors;
 /// </summary>
 public class JwksFetcherActorKidMissDeadlineTests : FetcherTestKit
 {
-
     [Fact]
     public async Task GetKey_LaterMissJoinsTheRefresh_WaitsItsOwnKidMissWait()
     {

@@ -6,6 +6,7 @@ using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
 using AkkaJwks.Http;
 using AkkaJwks.Keys;
+using AkkaJwks.Tests.Support;
 
 namespace AkkaJwks.Tests.Actors;
 
@@ -23,7 +24,7 @@ public sealed class JwksRegistryLostAsksTests : TestKit
     private volatile bool _crash;
 
     public JwksRegistryLostAsksTests()
-        : base("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"")
+        : base(VirtualTime.Config)
     {
     }
 

@@ -40,7 +40,7 @@ public sealed class JwksRegistrySyncInitTests : JwksRegistryTestKit
         registry.Tell(new StartFetcher(options));
 
         Assert.Same(reason, (await ExpectMsgAsync<Status.Failure>()).Cause);
-        // Until the registry has seen the fetcher stop, a look-up is forwarded to it and is lost if it died meanwhile:
+        // Until the registry has seen the fetcher stop, a look-up may be forwarded to it and lost as it dies:
         // each try is an ask of its own, so a lost one is tried again instead of eating the whole wait.
         await AwaitAssertAsync(() => Assert.ThrowsAsync<FetcherNotFoundException>(
             () => registry.Ask<object>(new GetState("google"), TimeSpan.FromSeconds(1))));
@@ -61,6 +61,7 @@ public sealed class JwksRegistrySyncInitTests : JwksRegistryTestKit
 
         var registry = Registry(firstFetch: () => new Status.Failure(reason), config: config);
 
+        // As above: a GetState forwarded to the fetcher as it dies may be lost, so each try is an ask of its own.
         await AwaitAssertAsync(() => Assert.ThrowsAsync<FetcherNotFoundException>(
             () => registry.Ask<object>(new GetState("google"), TimeSpan.FromSeconds(1))));
     }
