@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Akka.Configuration;
+using AkkaJwks.Actors;
 using AkkaJwks.Cli.Demo;
 using AkkaJwks.Cli.Hosting;
 using AkkaJwks.Cli.Output;
@@ -56,6 +57,23 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         var validator = new TokenValidator(
             (kid, alg) => extension.GetKeyAsync(DemoSettings.FetcherName, kid, alg).AsTask());
         var stats = new ValidationStats();
+
+        // Like a service that reports ready once it holds keys: tokens are signed only after the first fetch, so
+        // a slow start (a loaded machine) is never mistaken for a failed validation.
+        try
+        {
+            await extension.GetKeysAsync(DemoSettings.FetcherName, cancellationToken: cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted before the first keys: the demo ends at once with nothing validated.
+        }
+        catch (Exception e) when (e is KeysNotReadyException or Akka.Actor.AskTimeoutException)
+        {
+            Terminal.WriteError($"demo: the fetcher got no keys from the demo's own issuer: {e.Message}");
+            await system.Terminate();
+            return ExitCodes.Failure;
+        }
 
         // The duration counts from here, so a slow start (a loaded machine) does not eat into the demo itself.
         if (settings.Duration is { } duration)
