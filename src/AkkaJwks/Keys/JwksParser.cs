@@ -123,7 +123,7 @@ public static class JwksParser
         ImmutableArray<RefusedKey>.Builder refused,
         int maxKeys)
     {
-        byte[]? copy = null;
+        var members = new JwkMembers();
         var index = 0;
         for (; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
@@ -140,8 +140,8 @@ public static class JwksParser
                 continue;
             }
 
-            var members = JwkReader.Read(ref reader, document);
-            var key = JwkFactory.Create(members, document, ref copy, out var reason);
+            JwkReader.Read(ref reader, document, members);
+            var key = JwkFactory.Create(members, document, out var reason);
             if (key is null)
             {
                 refused.Add(new RefusedKey(index, members.Kid, reason!));
