@@ -105,6 +105,19 @@ internal sealed class JwkMembers
         Published.Clear();
     }
 
+    /// <summary>Notes where a member an accepted key keeps as published text is, name and value.</summary>
+    public void Keep(JwkMember member, Range text)
+    {
+        if (member == JwkMember.X5c)
+        {
+            X5cMember = text;
+        }
+        else if (member is JwkMember.X5t or JwkMember.X5tS256 or JwkMember.Other)
+        {
+            Published.Add(text);
+        }
+    }
+
     public bool Has(JwkMember member) => (_seen & (1 << (int)member)) != 0;
 
     /// <summary>Marks <paramref name="member"/> seen; false when it was seen already.</summary>

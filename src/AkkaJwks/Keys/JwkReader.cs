@@ -47,20 +47,7 @@ internal static class JwkReader
             }
 
             ReadValue(ref reader, document, members, member, otherName);
-            Keep(members, member, start..(int)reader.BytesConsumed);
-        }
-    }
-
-    /// <summary>Notes where a member an accepted key keeps as published text is, name and value.</summary>
-    private static void Keep(JwkMembers members, JwkMember member, Range text)
-    {
-        if (member == JwkMember.X5c)
-        {
-            members.X5cMember = text;
-        }
-        else if (member is JwkMember.X5t or JwkMember.X5tS256 or JwkMember.Other)
-        {
-            members.Published.Add(text);
+            members.Keep(member, start..(int)reader.BytesConsumed);
         }
     }
 
