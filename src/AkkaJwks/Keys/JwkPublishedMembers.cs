@@ -29,7 +29,7 @@ internal static class JwkPublishedMembers
             return null;
         }
 
-        // '{', the members separated by ',', '}': the separators and braces take one byte per member plus one.
+        // '{', then each member followed by ',', the last ',' turned into '}': one byte per member more, plus one.
         var text = GC.AllocateUninitializedArray<byte>(length + (x5c.IsEmpty ? 1 : 2));
         var at = 1;
         text[0] = (byte)'{';
