@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using AkkaJwks.Configuration;
 using AkkaJwks.Keys;
 
@@ -30,17 +31,15 @@ internal sealed class JwksSnapshots
     }
 
     /// <summary>The handle of <paramref name="name"/>, or <see langword="null"/> when none exists yet.</summary>
+    /// <remarks>Inlined into the look-ups of the extension: it runs on every one of them.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public JwksSource? Find(string name)
     {
         // Most systems fetch from one provider: then an ordinal compare (a reference compare when the caller passes
         // the same string each time) stands in for the dictionary.
         var names = Volatile.Read(ref _names);
-        if (names.Only is { } only && string.Equals(only.Name, name))
-        {
-            return only;
-        }
-
-        return names.ByName.GetValueOrDefault(name);
+        var only = names.Only;
+        return only is not null && string.Equals(only.Name, name) ? only : names.ByName.GetValueOrDefault(name);
     }
 
     /// <summary>The handle of <paramref name="name"/>, created empty when the name is new.</summary>

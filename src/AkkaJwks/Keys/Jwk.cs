@@ -50,24 +50,25 @@ public sealed partial class Jwk
     /// <summary>The certificate chain (<c>x5c</c>) as published (base64 DER), or <see langword="null"/>.</summary>
     /// <remarks>
     /// The first certificate's public key was checked against the key; dates and chain were not. The strings are
-    /// made from the published bytes on first read, and cached.
+    /// made on first read, and cached: from the published text, or by encoding again the one certificate that was
+    /// kept decoded because its text was canonical base64 (which gives the same string).
     /// </remarks>
-    public IReadOnlyList<string>? X5c => HasX5c ? _x5c ??= JwkPublishedMembers.ReadX5c(Json.Span) : null;
+    public IReadOnlyList<string>? X5c => HasX5c ? _x5c ??= ReadX5c() : null;
 
     /// <summary>The SHA-1 certificate thumbprint (<c>x5t</c>) as published (unchecked), or <see langword="null"/>.
     /// </summary>
-    public string? X5t => HasX5t ? _x5t ??= JwkPublishedMembers.ReadString(Json.Span, "x5t"u8) : null;
+    public string? X5t => HasX5t ? _x5t ??= JwkPublishedMembers.ReadString(Published, "x5t"u8) : null;
 
     /// <summary>The SHA-256 certificate thumbprint (<c>x5t#S256</c>) as published, or <see langword="null"/>.</summary>
     public string? X5tS256 =>
-        HasX5tS256 ? _x5tS256 ??= JwkPublishedMembers.ReadString(Json.Span, "x5t#S256"u8) : null;
+        HasX5tS256 ? _x5tS256 ??= JwkPublishedMembers.ReadString(Published, "x5t#S256"u8) : null;
 
     /// <summary>
     /// Members this model does not name (<c>issuer</c>, <c>x5u</c>, <c>status</c>...), each as the raw JSON text of
     /// its value, by member name. Empty when there are none. Read from the published bytes on first use, cached.
     /// </summary>
     public IReadOnlyDictionary<string, string> OtherMembers =>
-        HasOtherMembers ? _others ??= JwkPublishedMembers.ReadOthers(Json.Span) : EmptyMembers;
+        HasOtherMembers ? _others ??= JwkPublishedMembers.ReadOthers(Published) : EmptyMembers;
 
     /// <summary>
     /// The RFC 7638 SHA-256 thumbprint of the key, base64url without padding, computed from the canonical members
@@ -91,10 +92,14 @@ public sealed partial class Jwk
     internal JwkKeyKind Kind { get; init; }
 
     /// <summary>
-    /// The key's JSON object as published (UTF-8), kept only when it has x5c, x5t or other members: a slice of one
-    /// copy of the document that every key of the set shares.
+    /// The members kept as published (UTF-8), as one JSON object: <c>x5c</c> unless
+    /// <see cref="X5cCertificate"/> holds it, <c>x5t</c>, <c>x5t#S256</c> and the other members; null when the key has
+    /// none of them.
     /// </summary>
-    internal ReadOnlyMemory<byte> Json { get; init; }
+    internal byte[]? Published { get; init; }
+
+    /// <summary>The one <c>x5c</c> certificate, decoded, when its published text was canonical base64.</summary>
+    internal ReadOnlyMemory<byte> X5cCertificate { get; init; }
 
     internal bool HasX5c { get; init; }
 
@@ -121,6 +126,10 @@ public sealed partial class Jwk
         var algorithm = JwaAlgorithm.Find(alg);
         return algorithm.IsSignature && JwkCurve.Fits(Kind, Crv ?? "", algorithm);
     }
+
+    private string[] ReadX5c() => X5cCertificate.IsEmpty
+        ? JwkPublishedMembers.ReadX5c(Published)
+        : [Convert.ToBase64String(X5cCertificate.Span)];
 
     /// <summary>Names the key by kid, type, size and thumbprint; never shows key material.</summary>
     public override string ToString() =>

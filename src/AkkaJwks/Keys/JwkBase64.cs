@@ -18,7 +18,13 @@ internal static class JwkBase64
     /// </summary>
     public static bool TryDecode(ReadOnlySpan<byte> utf8, Span<byte> destination, out int written)
     {
-        written = 0;
+        // Nearly every member is base64url, padded or not, as RFC 7518 asks: one pass of that decoder. It refuses
+        // '+' and '/', so text in the other alphabet goes on to the lenient path below.
+        if (Decode(utf8, destination, out written))
+        {
+            return true;
+        }
+
         var trimmed = utf8;
         if (trimmed.Length > 0 && trimmed[^1] == (byte)'=')
         {

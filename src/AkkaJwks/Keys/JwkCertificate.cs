@@ -1,16 +1,21 @@
 using System.Buffers;
-using System.Formats.Asn1;
+using System.Buffers.Text;
 
 namespace AkkaJwks.Keys;
 
 /// <summary>
-/// Checks that the first <c>x5c</c> certificate holds the key of the other members. Only the
-/// SubjectPublicKeyInfo is read (with <see cref="AsnReader"/>, no <c>X509Certificate2</c>): validity dates, the
+/// Checks that the first <c>x5c</c> certificate holds the key of the other members. Only the DER framing down to
+/// the SubjectPublicKeyInfo is read (<see cref="DerElement"/>, no <c>X509Certificate2</c>): validity dates, the
 /// chain and <c>x5t</c> are not judged, because real providers keep serving expired certificates and Auth0's
 /// legacy <c>x5t</c> is not a certificate hash.
 /// </summary>
 internal static class JwkCertificate
 {
+    private const string NotDer = "member 'x5c' has a first certificate that is not a DER X.509 certificate";
+
+    // Certificates a JWKS carries are one or two KB of DER; a larger one is decoded into a rented buffer instead.
+    private const int StackLimit = 2048;
+
     private static readonly byte[] RsaEncryption = [0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01];
     private static readonly byte[] RsaPss = [0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0A];
     private static readonly byte[] EcPublicKey = [0x06, 0x07, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01];
@@ -26,59 +31,66 @@ internal static class JwkCertificate
     /// Null when the certificate in <paramref name="base64Der"/> holds the key given by <paramref name="first"/>
     /// and <paramref name="second"/> (RSA: minimal n and e; EC: x and y; OKP: x); otherwise the refusal reason.
     /// </summary>
+    /// <param name="base64Der">The certificate's text, as the JSON string held it (unescaped).</param>
+    /// <param name="kind">The key's type and curve.</param>
+    /// <param name="first">The key's n (RSA) or x.</param>
+    /// <param name="second">The key's e (RSA) or y (EC); empty for OKP.</param>
+    /// <param name="keep">Whether to give the decoded certificate back, to keep instead of its text.</param>
+    /// <param name="certificate">
+    /// When <paramref name="keep"/> and the certificate matches: its DER bytes, if the text is the canonical
+    /// base64 of them (standard alphabet, padded, no whitespace), so that encoding them again gives back exactly
+    /// the published text; otherwise null.
+    /// </param>
     public static string? Check(
-        ReadOnlySpan<byte> base64Der, JwkKeyKind kind, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+        ReadOnlySpan<byte> base64Der,
+        JwkKeyKind kind,
+        ReadOnlySpan<byte> first,
+        ReadOnlySpan<byte> second,
+        bool keep,
+        out ReadOnlyMemory<byte> certificate)
     {
-        var rented = ArrayPool<byte>.Shared.Rent(JwkBase64.MaxDecodedLength(base64Der.Length));
-        try
-        {
-            if (!JwkBase64.TryDecode(base64Der, rented, out var length))
-            {
-                return "member 'x5c' has a first certificate that is not base64; a DER certificate is expected";
-            }
+        certificate = default;
+        var max = JwkBase64.MaxDecodedLength(base64Der.Length);
+        byte[]? rented = null;
+        var kept = keep ? GC.AllocateUninitializedArray<byte>(max) : null;
+        var buffer = kept ?? (max <= StackLimit
+            ? stackalloc byte[max]
+            : (rented = ArrayPool<byte>.Shared.Rent(max)).AsSpan(0, max));
 
-            return Compare(rented.AsSpan(0, length), kind, first, second);
-        }
-        catch (AsnContentException)
-        {
-            return "member 'x5c' has a first certificate that is not a DER X.509 certificate";
-        }
-        finally
+        // The standard decoder refuses padding cut short, the other alphabet and stray bits in the last character,
+        // and skips whitespace; so text it takes whole, no longer than its bytes encode to, is canonical.
+        var standard = Base64.DecodeFromUtf8(base64Der, buffer, out var consumed, out var length)
+            == OperationStatus.Done && consumed == base64Der.Length;
+        var reason = standard || JwkBase64.TryDecode(base64Der, buffer, out length)
+            ? Compare(buffer[..length], kind, first, second)
+            : "member 'x5c' has a first certificate that is not base64; a DER certificate is expected";
+        if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+
+        if (reason is null && standard && kept is not null
+            && Base64.GetMaxEncodedToUtf8Length(length) == base64Der.Length)
+        {
+            certificate = kept.AsMemory(0, length);
+        }
+
+        return reason;
     }
 
     private static string? Compare(
         ReadOnlySpan<byte> der, JwkKeyKind kind, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
-        // AsnDecoder reads spans in place, so checking a certificate allocates nothing.
-        var tbs = Contents(Contents(der, out _), out _);
-        if (Asn1Tag.TryDecode(tbs, out var tag, out _)
-            && tag.HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
+        if (!TryReadPublicKey(der, out var oid, out var parameters, out var key))
         {
-            tbs = Skip(tbs);
+            return NotDer;
         }
 
-        // serialNumber, signature, issuer, validity, subject: none of them is judged.
-        for (var skip = 0; skip < 5; skip++)
+        bool? matches = kind switch
         {
-            tbs = Skip(tbs);
-        }
-
-        var spki = Contents(tbs, out _);
-        var algorithm = Contents(spki, out var afterAlgorithm);
-        var oid = algorithm[..EncodedLength(algorithm)];
-        var parameters = algorithm[oid.Length..];
-        parameters = parameters.IsEmpty ? parameters : parameters[..EncodedLength(parameters)];
-        var key = AsnDecoder.TryReadPrimitiveBitString(
-            afterAlgorithm, AsnEncodingRules.BER, out _, out var primitive, out _)
-            ? primitive
-            : AsnDecoder.ReadBitString(afterAlgorithm, AsnEncodingRules.BER, out _, out _);
-        var matches = kind switch
-        {
-            JwkKeyKind.Rsa => (oid.SequenceEqual(RsaEncryption) || oid.SequenceEqual(RsaPss))
-                && RsaMatches(key, first, second),
+            JwkKeyKind.Rsa => oid.SequenceEqual(RsaEncryption) || oid.SequenceEqual(RsaPss)
+                ? RsaMatches(key, first, second)
+                : false,
             JwkKeyKind.EcP256 => EcMatches(oid, parameters, P256, key, first, second),
             JwkKeyKind.EcP384 => EcMatches(oid, parameters, P384, key, first, second),
             JwkKeyKind.EcP521 => EcMatches(oid, parameters, P521, key, first, second),
@@ -88,34 +100,95 @@ internal static class JwkCertificate
             _ => oid.SequenceEqual(X448) && key.SequenceEqual(first),
         };
 
-        return matches
-            ? null
-            : "member 'x5c' has a first certificate whose public key is not the key in the other members; "
-                + "the certificate must certify this very key";
+        return matches switch
+        {
+            true => null,
+            false => "member 'x5c' has a first certificate whose public key is not the key in the other members; "
+                + "the certificate must certify this very key",
+            null => NotDer,
+        };
     }
 
-    private static ReadOnlySpan<byte> Contents(ReadOnlySpan<byte> source, out ReadOnlySpan<byte> rest)
+    /// <summary>
+    /// Walks Certificate → tbsCertificate → subjectPublicKeyInfo (RFC 5280 §4.1) and gives the algorithm's OID and
+    /// parameters as encoded, and the public key's bits. False when the framing on the way is not DER.
+    /// </summary>
+    private static bool TryReadPublicKey(
+        ReadOnlySpan<byte> der,
+        out ReadOnlySpan<byte> oid,
+        out ReadOnlySpan<byte> parameters,
+        out ReadOnlySpan<byte> key)
     {
-        AsnDecoder.ReadSequence(source, AsnEncodingRules.BER, out var offset, out var length, out var consumed);
-        rest = source[consumed..];
-        return source.Slice(offset, length);
+        oid = parameters = key = default;
+        if (!DerElement.TryRead(ref der, DerElement.Sequence, out var certificate))
+        {
+            return false;
+        }
+
+        var rest = certificate.Contents;
+        if (!DerElement.TryRead(ref rest, DerElement.Sequence, out var tbs))
+        {
+            return false;
+        }
+
+        // The optional version [0], then serialNumber, signature, issuer, validity, subject: none of them is judged.
+        var fields = tbs.Contents;
+        _ = DerElement.TryRead(ref fields, DerElement.ContextZero, out _);
+        for (var skip = 0; skip < 5; skip++)
+        {
+            if (!DerElement.TryRead(ref fields, out _))
+            {
+                return false;
+            }
+        }
+
+        if (!DerElement.TryRead(ref fields, DerElement.Sequence, out var spki))
+        {
+            return false;
+        }
+
+        var spkiFields = spki.Contents;
+        if (!DerElement.TryRead(ref spkiFields, DerElement.Sequence, out var algorithm)
+            || !DerElement.TryRead(ref spkiFields, DerElement.BitString, out var bits)
+            || bits.Contents.IsEmpty
+            || bits.Contents[0] != 0)
+        {
+            return false;
+        }
+
+        var algorithmFields = algorithm.Contents;
+        if (!DerElement.TryRead(ref algorithmFields, DerElement.ObjectIdentifier, out var identifier))
+        {
+            return false;
+        }
+
+        oid = identifier.Encoded;
+        parameters = !algorithmFields.IsEmpty && DerElement.TryRead(ref algorithmFields, out var parameter)
+            ? parameter.Encoded
+            : default;
+
+        // The first byte of a BIT STRING counts the unused bits of its last byte; a key's bits use every byte.
+        key = bits.Contents[1..];
+        return true;
     }
 
-    private static ReadOnlySpan<byte> Skip(ReadOnlySpan<byte> source) => source[EncodedLength(source)..];
-
-    private static int EncodedLength(ReadOnlySpan<byte> source)
+    /// <summary>Whether RSAPublicKey { modulus, publicExponent } is n and e; null when it is not DER.</summary>
+    private static bool? RsaMatches(ReadOnlySpan<byte> key, ReadOnlySpan<byte> n, ReadOnlySpan<byte> e)
     {
-        AsnDecoder.ReadEncodedValue(source, AsnEncodingRules.BER, out _, out _, out var consumed);
-        return consumed;
-    }
+        if (!DerElement.TryRead(ref key, DerElement.Sequence, out var rsaPublicKey))
+        {
+            return null;
+        }
 
-    private static bool RsaMatches(ReadOnlySpan<byte> key, ReadOnlySpan<byte> n, ReadOnlySpan<byte> e)
-    {
-        var rsaPublicKey = Contents(key, out _);
-        var modulus = AsnDecoder.ReadIntegerBytes(rsaPublicKey, AsnEncodingRules.BER, out var consumed);
-        var exponent = AsnDecoder.ReadIntegerBytes(rsaPublicKey[consumed..], AsnEncodingRules.BER, out _);
-        return JwkIntegers.TrimLeadingZeros(modulus).SequenceEqual(n)
-            && JwkIntegers.TrimLeadingZeros(exponent).SequenceEqual(e);
+        var integers = rsaPublicKey.Contents;
+        if (!DerElement.TryRead(ref integers, DerElement.Integer, out var modulus)
+            || !DerElement.TryRead(ref integers, DerElement.Integer, out var exponent))
+        {
+            return null;
+        }
+
+        return JwkIntegers.TrimLeadingZeros(modulus.Contents).SequenceEqual(n)
+            && JwkIntegers.TrimLeadingZeros(exponent.Contents).SequenceEqual(e);
     }
 
     private static bool EcMatches(

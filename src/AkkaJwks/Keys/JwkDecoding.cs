@@ -5,21 +5,31 @@ namespace AkkaJwks.Keys;
 /// <summary>Decodes a key's integer and coordinate members, naming the member in the reason when one fails.</summary>
 internal static class JwkDecoding
 {
+    // A 16384-bit modulus, the largest accepted, is 2048 bytes; larger text is decoded into a rented buffer.
+    private const int StackLimit = 2100;
+
     public static byte[]? DecodeInteger(ReadOnlySpan<byte> text, string name, ref string? reason)
     {
         var max = JwkBase64.MaxDecodedLength(text.Length);
-        var rented = ArrayPool<byte>.Shared.Rent(max);
+        byte[]? rented = null;
+        var buffer = max <= StackLimit
+            ? stackalloc byte[max]
+            : (rented = ArrayPool<byte>.Shared.Rent(max)).AsSpan(0, max);
         byte[]? result = null;
-        if (JwkBase64.TryDecode(text, rented, out var written))
+        if (JwkBase64.TryDecode(text, buffer, out var written))
         {
-            result = JwkIntegers.TrimLeadingZeros(rented.AsSpan(0, written)).ToArray();
+            result = JwkIntegers.TrimLeadingZeros(buffer[..written]).ToArray();
         }
         else
         {
             reason ??= $"member '{name}' does not decode as base64url; an unsigned big-endian integer is expected";
         }
 
-        ArrayPool<byte>.Shared.Return(rented);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
         return result;
     }
 

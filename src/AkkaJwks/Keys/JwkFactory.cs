@@ -11,9 +11,8 @@ internal static class JwkFactory
 
     /// <param name="m">The key's members as read.</param>
     /// <param name="document">The whole document.</param>
-    /// <param name="copy">The document's one copy, made by the first key that keeps its published text.</param>
     /// <param name="reason">Why the key is refused, when it is.</param>
-    public static Jwk? Create(JwkMembers m, ReadOnlySpan<byte> document, ref byte[]? copy, out string? reason)
+    public static Jwk? Create(JwkMembers m, ReadOnlySpan<byte> document, out string? reason)
     {
         reason = Judge(m, out var kind, out var alg);
         if (reason is not null)
@@ -22,8 +21,8 @@ internal static class JwkFactory
         }
 
         return kind == JwkKeyKind.Rsa
-            ? CreateRsa(m, document, ref copy, alg, out reason)
-            : CreateCurveKey(m, document, ref copy, kind, alg, out reason);
+            ? CreateRsa(m, document, alg, out reason)
+            : CreateCurveKey(m, document, kind, alg, out reason);
     }
 
     private static string? Judge(JwkMembers m, out JwkKeyKind kind, out JwaAlgorithm alg)
@@ -112,8 +111,7 @@ internal static class JwkFactory
         return null;
     }
 
-    private static Jwk? CreateRsa(
-        JwkMembers m, ReadOnlySpan<byte> document, ref byte[]? copy, JwaAlgorithm alg, out string? reason)
+    private static Jwk? CreateRsa(JwkMembers m, ReadOnlySpan<byte> document, JwaAlgorithm alg, out string? reason)
     {
         reason = Missing(m, JwkMember.N, "RSA key", "the modulus")
             ?? Missing(m, JwkMember.E, "RSA key", "the exponent");
@@ -130,6 +128,7 @@ internal static class JwkFactory
         }
 
         var bits = JwkIntegers.BitLength(n);
+        ReadOnlyMemory<byte> certificate = default;
         reason = bits switch
         {
             < MinRsaBits => $"RSA modulus 'n' is {bits} bits; at least {MinRsaBits} are required",
@@ -137,19 +136,14 @@ internal static class JwkFactory
             _ when e.Length == 0 || (e.Length == 1 && e[0] < 3) =>
                 "RSA exponent 'e' is below 3; an odd exponent of at least 3 (usually 65537) is expected",
             _ when (e[^1] & 1) == 0 => "RSA exponent 'e' is even; an odd exponent (usually 65537) is expected",
-            _ => CheckCertificate(m, document, JwkKeyKind.Rsa, n, e),
+            _ => CheckCertificate(m, document, JwkKeyKind.Rsa, n, e, out certificate),
         };
 
-        return reason is null ? Build(m, document, ref copy, JwkKeyKind.Rsa, alg, bits, n, e, [], []) : null;
+        return reason is null ? Build(m, document, certificate, JwkKeyKind.Rsa, alg, bits, n, e, [], []) : null;
     }
 
     private static Jwk? CreateCurveKey(
-        JwkMembers m,
-        ReadOnlySpan<byte> document,
-        ref byte[]? copy,
-        JwkKeyKind kind,
-        JwaAlgorithm alg,
-        out string? reason)
+        JwkMembers m, ReadOnlySpan<byte> document, JwkKeyKind kind, JwaAlgorithm alg, out string? reason)
     {
         var ec = JwkCurve.IsEc(kind);
         reason = Missing(m, JwkMember.X, $"{m.Kty} key", "the public key");
@@ -172,14 +166,15 @@ internal static class JwkFactory
             return null;
         }
 
-        reason = JwkEdwards.Check(kind, x) ?? CheckCertificate(m, document, kind, x, y);
-        return reason is null ? Build(m, document, ref copy, kind, alg, JwkCurve.Bits(kind), [], [], x, y) : null;
+        ReadOnlyMemory<byte> certificate = default;
+        reason = JwkEdwards.Check(kind, x) ?? CheckCertificate(m, document, kind, x, y, out certificate);
+        return reason is null ? Build(m, document, certificate, kind, alg, JwkCurve.Bits(kind), [], [], x, y) : null;
     }
 
     private static Jwk Build(
         JwkMembers m,
         ReadOnlySpan<byte> document,
-        ref byte[]? copy,
+        ReadOnlyMemory<byte> certificate,
         JwkKeyKind kind,
         JwaAlgorithm alg,
         int bits,
@@ -206,7 +201,8 @@ internal static class JwkFactory
             E = e,
             X = x,
             Y = y,
-            Json = KeepsText(m) ? (copy ??= Copy(document)).AsMemory(m.Span) : default,
+            Published = JwkPublishedMembers.Copy(m, document, withX5c: certificate.IsEmpty),
+            X5cCertificate = certificate,
             HasX5c = m.Has(JwkMember.X5c),
             HasX5t = m.Has(JwkMember.X5t),
             HasX5tS256 = m.Has(JwkMember.X5tS256),
@@ -216,19 +212,20 @@ internal static class JwkFactory
         };
     }
 
-    private static bool KeepsText(JwkMembers m) =>
-        m.HasOther || m.Has(JwkMember.X5c) || m.Has(JwkMember.X5t) || m.Has(JwkMember.X5tS256);
-
-    private static byte[] Copy(ReadOnlySpan<byte> text)
-    {
-        var copy = GC.AllocateUninitializedArray<byte>(text.Length);
-        text.CopyTo(copy);
-        return copy;
-    }
-
+    /// <summary>
+    /// Checks the first <c>x5c</c> certificate, when there is one; <paramref name="certificate"/> is that
+    /// certificate decoded when <c>x5c</c> holds just it in canonical base64 (<see cref="JwkCertificate.Check"/>),
+    /// otherwise empty.
+    /// </summary>
     private static string? CheckCertificate(
-        JwkMembers m, ReadOnlySpan<byte> document, JwkKeyKind kind, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+        JwkMembers m,
+        ReadOnlySpan<byte> document,
+        JwkKeyKind kind,
+        ReadOnlySpan<byte> first,
+        ReadOnlySpan<byte> second,
+        out ReadOnlyMemory<byte> certificate)
     {
+        certificate = default;
         if (!m.Has(JwkMember.X5c))
         {
             return null;
@@ -236,7 +233,8 @@ internal static class JwkFactory
 
         return m.X5cCount == 0
             ? "member 'x5c' is an empty array; at least the certificate of this key is expected"
-            : JwkCertificate.Check(m.X5cFirst.Resolve(document), kind, first, second);
+            : JwkCertificate.Check(
+                m.X5cFirst.Resolve(document), kind, first, second, keep: m.X5cCount == 1, out certificate);
     }
 
     private static string? Missing(JwkMembers m, JwkMember member, string what, string role) =>

@@ -45,7 +45,10 @@ internal readonly record struct JwkText(int Start, int Length, byte[]? Unescaped
     }
 }
 
-/// <summary>What <see cref="JwkReader"/> collected from one JWK object.</summary>
+/// <summary>
+/// What <see cref="JwkReader"/> collected from one JWK object. The parser uses one instance for every key of a
+/// document, cleared before each, so reading a key allocates no list of its own.
+/// </summary>
 internal sealed class JwkMembers
 {
     private int _seen;
@@ -77,14 +80,43 @@ internal sealed class JwkMembers
     /// <summary>Whether the object has members this model does not name.</summary>
     public bool HasOther { get; set; }
 
-    /// <summary>Where the object starts and ends in the document, to keep its text when it is needed later.</summary>
-    public Range Span { get; set; }
+    /// <summary>Where the <c>x5c</c> member (name and value) is in the document.</summary>
+    public Range X5cMember { get; set; }
+
+    /// <summary>
+    /// Where the other members an accepted key keeps as published text are in the document (name and value):
+    /// <c>x5t</c>, <c>x5t#S256</c> and the members this model does not name, in document order.
+    /// </summary>
+    public List<Range> Published { get; } = [];
 
     /// <summary>The first private member's name (<c>d</c>, <c>p</c>, <c>k</c>...), when there is one.</summary>
     public string? PrivateMember { get; set; }
 
     /// <summary>The first problem with a member's JSON type or repetition, as a refusal reason.</summary>
     public string? Problem { get; set; }
+
+    /// <summary>Forgets the previous key's members.</summary>
+    public void Clear()
+    {
+        _seen = 0;
+        (Kty, Kid, Use, Alg, Crv, KeyOps) = (null, null, null, null, null, null);
+        (N, E, X, Y, X5cFirst) = (default, default, default, default, default);
+        (X5cCount, HasOther, X5cMember, PrivateMember, Problem) = (0, false, default, null, null);
+        Published.Clear();
+    }
+
+    /// <summary>Notes where a member an accepted key keeps as published text is, name and value.</summary>
+    public void Keep(JwkMember member, Range text)
+    {
+        if (member == JwkMember.X5c)
+        {
+            X5cMember = text;
+        }
+        else if (member is JwkMember.X5t or JwkMember.X5tS256 or JwkMember.Other)
+        {
+            Published.Add(text);
+        }
+    }
 
     public bool Has(JwkMember member) => (_seen & (1 << (int)member)) != 0;
 

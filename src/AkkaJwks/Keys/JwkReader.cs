@@ -7,11 +7,13 @@ namespace AkkaJwks.Keys;
 /// <summary>Reads one JWK object's members in one pass; <see cref="JwkFactory"/> makes every judgement.</summary>
 internal static class JwkReader
 {
-    /// <summary>Reads the object the reader stands on (at its StartObject) up to and including its EndObject.</summary>
-    public static JwkMembers Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> document)
+    /// <summary>
+    /// Reads the object the reader stands on (at its StartObject) up to and including its EndObject into
+    /// <paramref name="members"/>, cleared first.
+    /// </summary>
+    public static void Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> document, JwkMembers members)
     {
-        var members = new JwkMembers();
-        var start = (int)reader.TokenStartIndex;
+        members.Clear();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (!IsText(ref reader))
@@ -22,6 +24,7 @@ internal static class JwkReader
                 continue;
             }
 
+            var start = (int)reader.TokenStartIndex;
             ReadOnlySpan<byte> name = reader.ValueIsEscaped
                 ? Encoding.UTF8.GetBytes(reader.GetString()!)
                 : reader.ValueSpan;
@@ -44,10 +47,8 @@ internal static class JwkReader
             }
 
             ReadValue(ref reader, document, members, member, otherName);
+            members.Keep(member, start..(int)reader.BytesConsumed);
         }
-
-        members.Span = start..(int)reader.BytesConsumed;
-        return members;
     }
 
     private static void ReadValue(
@@ -74,7 +75,7 @@ internal static class JwkReader
                 members.Crv = ReadString(ref reader, members, "crv");
                 break;
             case JwkMember.X5t or JwkMember.X5tS256:
-                // Only checked here; Jwk.X5t and Jwk.X5tS256 read the text from the kept object when asked.
+                // Only checked here; Jwk.X5t and Jwk.X5tS256 read the kept text when asked.
                 members.Problem ??= reader.TokenType == JsonTokenType.String
                     ? null
                     : TypeProblem(member == JwkMember.X5t ? "x5t" : "x5t#S256", ref reader);
@@ -94,7 +95,7 @@ internal static class JwkReader
                 reader.Skip();
                 break;
             default:
-                // Kept as the object's text; Jwk.OtherMembers reads them from it only when asked.
+                // Kept as published text; Jwk.OtherMembers reads them from it only when asked.
                 members.HasOther = true;
                 reader.Skip();
                 break;

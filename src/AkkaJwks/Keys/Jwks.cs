@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace AkkaJwks.Keys;
 
@@ -59,6 +60,7 @@ public sealed class Jwks
     /// Finds a key by <c>kid</c> without locks or allocation. When different keys share the kid, this gives the
     /// first in document order whatever it is for; to verify a signature use <see cref="TryGetSigningKey"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetKey(string kid, [NotNullWhen(true)] out Jwk? key)
     {
         if (ByKid.TryGetValue(kid, out var entry))
@@ -75,32 +77,25 @@ public sealed class Jwks
     /// Finds the one key that may verify a JWS with this <paramref name="kid"/> and <paramref name="alg"/>, by
     /// the rules of <see cref="FindSigningKey"/>. No lock; no allocation when a key is found.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetSigningKey(string? kid, string? alg, [NotNullWhen(true)] out Jwk? key)
     {
         if (kid is null || alg is null)
         {
-            var result = FindSigningKey(kid, alg);
-            key = result.Key;
-            return result.IsFound;
+            return TryFindSigningKey(kid, alg, out key);
         }
 
         // The hot path: the algorithms each key may verify were worked out when the index was built, so this is
         // one dictionary read and an AND; "none" and unregistered names have no bit and match nothing.
-        if (ByKid.TryGetValue(kid, out var entry))
+        var bit = JwaAlgorithm.SignatureBit(alg);
+        if (ByKid.TryGetValue(kid, out var entry) && entry.IsSingle)
         {
-            var bit = JwaAlgorithm.SignatureBit(alg);
-            if (entry.IsSingle)
-            {
-                key = (entry.FirstBits & bit) != 0 ? entry.First : null;
-                return key is not null;
-            }
-
-            key = Count(entry.Bits, bit, out var place) == 1 ? entry.Keys[place] : null;
+            key = (entry.FirstBits & bit) != 0 ? entry.First : null;
             return key is not null;
         }
 
-        key = null;
-        return false;
+        key = entry is null ? null : OneOf(entry, bit);
+        return key is not null;
     }
 
     /// <summary>
@@ -183,6 +178,16 @@ public sealed class Jwks
         var byKid = _index.ByKid;
         Volatile.Write(ref _byKid, byKid);
         return byKid;
+    }
+
+    private static Jwk? OneOf(JwksKidEntry entry, int bit) =>
+        Count(entry.Bits, bit, out var place) == 1 ? entry.Keys[place] : null;
+
+    private bool TryFindSigningKey(string? kid, string? alg, [NotNullWhen(true)] out Jwk? key)
+    {
+        var result = FindSigningKey(kid, alg);
+        key = result.Key;
+        return result.IsFound;
     }
 
     private static int Count(ReadOnlySpan<int> bits, int bit, out int place)

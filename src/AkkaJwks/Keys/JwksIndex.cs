@@ -26,27 +26,24 @@ internal sealed class JwksIndex(ImmutableArray<Jwk> keys)
     private Tables Build()
     {
         var bits = ImmutableArray.CreateBuilder<int>(keys.Length);
-        var byKid = new Dictionary<string, List<int>>(keys.Length, StringComparer.Ordinal);
+        var byKid = new Dictionary<string, JwksKidEntry>(keys.Length, StringComparer.Ordinal);
         for (var i = 0; i < keys.Length; i++)
         {
-            bits.Add(JwaAlgorithm.SignatureBits(keys[i]));
-            if (keys[i].Kid is { } kid)
+            var key = keys[i];
+            var keyBits = JwaAlgorithm.SignatureBits(key);
+            bits.Add(keyBits);
+            if (key.Kid is not { } kid)
             {
-                if (!byKid.TryGetValue(kid, out var places))
-                {
-                    byKid[kid] = places = new List<int>(1);
-                }
-
-                places.Add(i);
+                continue;
             }
+
+            // Nearly every kid names one key; the rare kid that names several gets a longer entry in its place.
+            byKid[kid] = byKid.TryGetValue(kid, out var entry)
+                ? new JwksKidEntry([.. entry.Keys, key], [.. entry.Bits, keyBits])
+                : new JwksKidEntry([key], [keyBits]);
         }
 
-        var all = bits.MoveToImmutable();
-        var entries = byKid.ToFrozenDictionary(
-            pair => pair.Key,
-            pair => new JwksKidEntry([.. pair.Value.Select(i => keys[i])], [.. pair.Value.Select(i => all[i])]),
-            StringComparer.Ordinal);
-        var tables = new Tables(entries, all);
+        var tables = new Tables(byKid.ToFrozenDictionary(StringComparer.Ordinal), bits.MoveToImmutable());
         return Interlocked.CompareExchange(ref _tables, tables, null) ?? tables;
     }
 

@@ -123,7 +123,7 @@ public static class JwksParser
         ImmutableArray<RefusedKey>.Builder refused,
         int maxKeys)
     {
-        byte[]? copy = null;
+        var members = new JwkMembers();
         var index = 0;
         for (; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
@@ -140,8 +140,8 @@ public static class JwksParser
                 continue;
             }
 
-            var members = JwkReader.Read(ref reader, document);
-            var key = JwkFactory.Create(members, document, ref copy, out var reason);
+            JwkReader.Read(ref reader, document, members);
+            var key = JwkFactory.Create(members, document, out var reason);
             if (key is null)
             {
                 refused.Add(new RefusedKey(index, members.Kid, reason!));
@@ -157,19 +157,22 @@ public static class JwksParser
 
     /// <summary>
     /// Whether an accepted key already has this key's kid and thumbprint (a copy to collapse). A linear scan:
-    /// kids differ in length or first characters, so even a set at a max-keys of a few hundred stays cheap, and
-    /// thumbprints are computed only for keys whose kid repeats.
+    /// kids nearly always differ in length or last character, which is tested before the strings are compared, so
+    /// even a set at a max-keys of a few hundred stays cheap; thumbprints are computed only for keys whose kid repeats.
     /// </summary>
     private static bool IsCopy(ImmutableArray<Jwk>.Builder keys, Jwk key)
     {
-        if (key.Kid is null)
+        if (key.Kid is not { } kid)
         {
             return false;
         }
 
-        foreach (var earlier in keys)
+        // An index, not foreach: the builder's enumerator is a class, and this runs once per key.
+        for (var i = 0; i < keys.Count; i++)
         {
-            if (string.Equals(earlier.Kid, key.Kid, StringComparison.Ordinal) && earlier.Thumbprint == key.Thumbprint)
+            var earlier = keys[i];
+            if (earlier.Kid is { } other && other.Length == kid.Length && (kid.Length == 0 || other[^1] == kid[^1])
+                && string.Equals(other, kid, StringComparison.Ordinal) && earlier.Thumbprint == key.Thumbprint)
             {
                 return true;
             }
