@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Formats.Asn1;
 
 namespace AkkaJwks.Keys;
 
 /// <summary>
 /// Checks that the first <c>x5c</c> certificate holds the key of the other members. Only the DER framing down to
-/// the SubjectPublicKeyInfo is read (<see cref="DerElement"/>, no <c>X509Certificate2</c>): validity dates, the
+/// the SubjectPublicKeyInfo is read (<see cref="AsnDecoder"/>, no <c>X509Certificate2</c>): validity dates, the
 /// chain and <c>x5t</c> are not judged, because real providers keep serving expired certificates and Auth0's
 /// legacy <c>x5t</c> is not a certificate hash.
 /// </summary>
@@ -26,6 +27,7 @@ internal static class JwkCertificate
     private static readonly byte[] X448 = [0x06, 0x03, 0x2B, 0x65, 0x6F];
     private static readonly byte[] Ed25519 = [0x06, 0x03, 0x2B, 0x65, 0x70];
     private static readonly byte[] Ed448 = [0x06, 0x03, 0x2B, 0x65, 0x71];
+    private static readonly Asn1Tag VersionTag = new(TagClass.ContextSpecific, 0, isConstructed: true);
 
     /// <summary>
     /// Null when the certificate in <paramref name="base64Der"/> holds the key given by <paramref name="first"/>
@@ -110,8 +112,9 @@ internal static class JwkCertificate
     }
 
     /// <summary>
-    /// Walks Certificate → tbsCertificate → subjectPublicKeyInfo (RFC 5280 §4.1) and gives the algorithm's OID and
-    /// parameters as encoded, and the public key's bits. False when the framing on the way is not DER.
+    /// Walks Certificate → tbsCertificate → subjectPublicKeyInfo (RFC 5280 §4.1) with <see cref="AsnDecoder"/>, which
+    /// reads spans in place (nothing allocated), and gives the algorithm's OID and parameters as encoded, and the
+    /// public key's bits. False when the framing on the way is not DER.
     /// </summary>
     private static bool TryReadPublicKey(
         ReadOnlySpan<byte> der,
@@ -120,75 +123,69 @@ internal static class JwkCertificate
         out ReadOnlySpan<byte> key)
     {
         oid = parameters = key = default;
-        if (!DerElement.TryRead(ref der, DerElement.Sequence, out var certificate))
+        try
         {
-            return false;
-        }
+            var tbs = Contents(Contents(der, out _), out _);
 
-        var rest = certificate.Contents;
-        if (!DerElement.TryRead(ref rest, DerElement.Sequence, out var tbs))
-        {
-            return false;
-        }
+            // The optional version [0], then serialNumber, signature, issuer, validity, subject: none is judged.
+            if (Asn1Tag.TryDecode(tbs, out var tag, out _) && tag.HasSameClassAndValue(VersionTag))
+            {
+                tbs = Skip(tbs);
+            }
 
-        // The optional version [0], then serialNumber, signature, issuer, validity, subject: none of them is judged.
-        var fields = tbs.Contents;
-        _ = DerElement.TryRead(ref fields, DerElement.ContextZero, out _);
-        for (var skip = 0; skip < 5; skip++)
-        {
-            if (!DerElement.TryRead(ref fields, out _))
+            for (var skip = 0; skip < 5; skip++)
+            {
+                tbs = Skip(tbs);
+            }
+
+            var algorithm = Contents(Contents(tbs, out _), out var afterAlgorithm);
+            oid = algorithm[..EncodedLength(algorithm)];
+            parameters = algorithm[oid.Length..];
+            parameters = parameters.IsEmpty ? parameters : parameters[..EncodedLength(parameters)];
+            if (!AsnDecoder.TryReadPrimitiveBitString(
+                    afterAlgorithm, AsnEncodingRules.DER, out var unusedBits, out key, out _) || unusedBits != 0)
             {
                 return false;
             }
-        }
 
-        if (!DerElement.TryRead(ref fields, DerElement.Sequence, out var spki))
+            return true;
+        }
+        catch (AsnContentException)
         {
             return false;
         }
+    }
 
-        var spkiFields = spki.Contents;
-        if (!DerElement.TryRead(ref spkiFields, DerElement.Sequence, out var algorithm)
-            || !DerElement.TryRead(ref spkiFields, DerElement.BitString, out var bits)
-            || bits.Contents.IsEmpty
-            || bits.Contents[0] != 0)
-        {
-            return false;
-        }
+    private static ReadOnlySpan<byte> Contents(ReadOnlySpan<byte> source, out ReadOnlySpan<byte> rest)
+    {
+        AsnDecoder.ReadSequence(source, AsnEncodingRules.DER, out var offset, out var length, out var consumed);
+        rest = source[consumed..];
+        return source.Slice(offset, length);
+    }
 
-        var algorithmFields = algorithm.Contents;
-        if (!DerElement.TryRead(ref algorithmFields, DerElement.ObjectIdentifier, out var identifier))
-        {
-            return false;
-        }
+    private static ReadOnlySpan<byte> Skip(ReadOnlySpan<byte> source) => source[EncodedLength(source)..];
 
-        oid = identifier.Encoded;
-        parameters = !algorithmFields.IsEmpty && DerElement.TryRead(ref algorithmFields, out var parameter)
-            ? parameter.Encoded
-            : default;
-
-        // The first byte of a BIT STRING counts the unused bits of its last byte; a key's bits use every byte.
-        key = bits.Contents[1..];
-        return true;
+    private static int EncodedLength(ReadOnlySpan<byte> source)
+    {
+        AsnDecoder.ReadEncodedValue(source, AsnEncodingRules.DER, out _, out _, out var consumed);
+        return consumed;
     }
 
     /// <summary>Whether RSAPublicKey { modulus, publicExponent } is n and e; null when it is not DER.</summary>
     private static bool? RsaMatches(ReadOnlySpan<byte> key, ReadOnlySpan<byte> n, ReadOnlySpan<byte> e)
     {
-        if (!DerElement.TryRead(ref key, DerElement.Sequence, out var rsaPublicKey))
+        try
+        {
+            var rsaPublicKey = Contents(key, out _);
+            var modulus = AsnDecoder.ReadIntegerBytes(rsaPublicKey, AsnEncodingRules.DER, out var consumed);
+            var exponent = AsnDecoder.ReadIntegerBytes(rsaPublicKey[consumed..], AsnEncodingRules.DER, out _);
+            return JwkIntegers.TrimLeadingZeros(modulus).SequenceEqual(n)
+                && JwkIntegers.TrimLeadingZeros(exponent).SequenceEqual(e);
+        }
+        catch (AsnContentException)
         {
             return null;
         }
-
-        var integers = rsaPublicKey.Contents;
-        if (!DerElement.TryRead(ref integers, DerElement.Integer, out var modulus)
-            || !DerElement.TryRead(ref integers, DerElement.Integer, out var exponent))
-        {
-            return null;
-        }
-
-        return JwkIntegers.TrimLeadingZeros(modulus.Contents).SequenceEqual(n)
-            && JwkIntegers.TrimLeadingZeros(exponent.Contents).SequenceEqual(e);
     }
 
     private static bool EcMatches(
