@@ -1,6 +1,4 @@
 using Akka.Actor;
-using Akka.TestKit;
-using Akka.TestKit.Xunit2;
 using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
 using AkkaJwks.Http;
@@ -15,17 +13,8 @@ namespace AkkaJwks.Tests;
 /// A real fetcher, started through the extension with a real HTTP client, against an identity provider on loopback
 /// that fails in every way it can and then recovers with rotated keys. The rhythm runs in virtual time.
 /// </summary>
-public sealed class JwksExtensionOutageTests : TestKit
+public sealed class JwksExtensionOutageTests : VirtualTimeTestKit
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-
-    public JwksExtensionOutageTests()
-        : base(VirtualTime.Config)
-    {
-    }
-
-    private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
-
     [Fact]
     public async Task TryGetKey_OutageOfEveryFaultThenRotation_OldKeysServedBackoffFollowedNewKeysPickedUp()
     {

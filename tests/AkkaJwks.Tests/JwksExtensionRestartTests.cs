@@ -1,8 +1,6 @@
 using Akka.Actor;
-using Akka.TestKit;
 using Akka.Event;
 using Akka.Pattern;
-using Akka.TestKit.Xunit2;
 using AkkaJwks.Actors;
 using AkkaJwks.Keys;
 using AkkaJwks.Telemetry;
@@ -15,17 +13,8 @@ namespace AkkaJwks.Tests;
 /// A fetcher killed under its back-off supervisor, in virtual time: every ask made while it waits to restart gets an
 /// answer, and the restarted fetcher keeps what it knew besides its keys.
 /// </summary>
-public sealed class JwksExtensionRestartTests : TestKit
+public sealed class JwksExtensionRestartTests : VirtualTimeTestKit
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-
-    public JwksExtensionRestartTests()
-        : base(VirtualTime.Config)
-    {
-    }
-
-    private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
-
     [Fact]
     public async Task Asks_WhileTheFetcherWaitsToRestart_AnsweredFromItsLastKeys()
     {
