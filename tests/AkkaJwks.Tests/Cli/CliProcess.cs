@@ -41,6 +41,15 @@ internal sealed class CliProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (InterruptIsIgnored())
+        {
+            // A child inherits an ignored SIGINT, and .NET keeps ignoring it (the Unix rule for background jobs), so
+            // the Ctrl+C these tests send would never arrive: give the program the default disposition back.
+            info.FileName = "env";
+            info.ArgumentList.Add("--default-signal=INT");
+            info.ArgumentList.Add(host);
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "akka-jwks.dll"));
         foreach (var arg in args)
         {
@@ -155,6 +164,24 @@ internal sealed class CliProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>
+    /// Whether this process ignores SIGINT, as everything started in the background by a non-interactive shell does
+    /// (<c>.ci/run &amp;</c>, <c>nohup</c>): bit 2 of the SigIgn mask in <c>/proc/self/status</c> (Linux only).
+    /// </summary>
+    private static bool InterruptIsIgnored()
+    {
+        const string status = "/proc/self/status";
+        if (!OperatingSystem.IsLinux() || !File.Exists(status))
+        {
+            return false;
+        }
+
+        var mask = File.ReadLines(status).FirstOrDefault(line => line.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return mask is not null
+            && ulong.TryParse(mask["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, null, out var ignored)
+            && (ignored & (1UL << 1)) != 0;
     }
 
     private void Received(string? line, StringBuilder text, TaskCompletionSource closed, bool toChannel)
