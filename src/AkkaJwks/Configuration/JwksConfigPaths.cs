@@ -66,7 +66,8 @@ internal static class JwksConfigPaths
         return builder.ToString();
     }
 
-    private static string QuoteKey(string key)
+    /// <summary>A key as a HOCON path needs it: as it is when plain, else quoted and escaped.</summary>
+    public static string QuoteKey(string key)
     {
         var plain = key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
         return plain ? key : "\"" + Escape(key.Replace("\\", "\\\\").Replace("\"", "\\\"")) + "\"";

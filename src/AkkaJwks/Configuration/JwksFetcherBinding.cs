@@ -33,7 +33,7 @@ internal static class JwksFetcherBinding
         }
         else
         {
-            own.Add(new JwksConfigurationProblem(blockPath, block.ToString().Trim(),
+            own.Add(new JwksConfigurationProblem(blockPath, JwksHoconReader.Describe(block),
                 "expected an object, for example { url = \"https://issuer.example/jwks\" }"));
         }
 

@@ -38,7 +38,7 @@ internal static class JwksFetcherOptionsBinder
             MaxRedirects = reader.Int(P.MaxRedirects),
             AllowInsecureHttp = reader.Bool(P.AllowInsecureHttp),
             PinnedSpkiSha256 = reader.StringList(P.PinnedSpkiSha256),
-            Headers = reader.Object(P.Headers),
+            Headers = ReadHeaders(block, defaults, problems),
             KidMissCooldown = reader.Duration(P.KidMissCooldown),
             KidMissWait = reader.Duration(P.KidMissWait),
             UnknownKidTtl = reader.Duration(P.UnknownKidTtl),
@@ -53,11 +53,50 @@ internal static class JwksFetcherOptionsBinder
         {
             if (!knownKeys.Contains(key, StringComparer.Ordinal))
             {
-                var shown = value.IsString() ? value.GetString() : value.ToString().Trim();
-                problems.AddAt(key, problems.PathOf(key), shown, DescribeUnknown(key, knownKeys));
+                var closest = Closest(key, knownKeys);
+                problems.AddAt(key, problems.PathOf(JwksConfigPaths.QuoteKey(key)), ShowUnknown(value, closest),
+                    closest is not null
+                        ? $"unknown option; did you mean '{closest}'?"
+                        : $"unknown option; expected one of {string.Join(", ", knownKeys)}");
             }
         }
     }
+
+    /// <summary>
+    /// The headers of the fetcher's block over those of the defaults: each block is read on its own, so that a name
+    /// repeated in other case within one block is refused while a fetcher may still override a default's header
+    /// written in other case.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> ReadHeaders(
+        Config block, Config defaults, JwksProblemCollector problems)
+    {
+        var own = new JwksHoconReader(block, problems).Headers(P.Headers);
+        if (problems.IsReported(P.Headers))
+        {
+            return own;
+        }
+
+        // A problem of the defaults' own headers is theirs: told here only when this block inherits them whole.
+        var inheritedProblems = block.HasPath(P.Headers) ? new JwksProblemCollector(problems.PathOf, []) : problems;
+        var merged = new Dictionary<string, string>(
+            new JwksHoconReader(defaults, inheritedProblems).Headers(P.Headers), StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in own)
+        {
+            merged.Remove(name);
+            merged[name] = value;
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// What an unknown option's value may show. Only a near miss of an option shows its value (redacted like any
+    /// other): a key far from every option may be a header put in the wrong place, its value a credential.
+    /// </summary>
+    private static string ShowUnknown(Akka.Configuration.Hocon.HoconValue value, string? closest) =>
+        value.IsObject() ? "an object"
+        : closest is null or P.Headers ? JwksHoconReader.Hidden
+        : JwksHoconReader.Describe(value);
 
     private static Uri? ReadUrl(JwksHoconReader reader, JwksProblemCollector problems)
     {
@@ -86,12 +125,11 @@ internal static class JwksFetcherOptionsBinder
         return url;
     }
 
-    private static string DescribeUnknown(string key, IReadOnlyList<string> known)
+    /// <summary>The known key <paramref name="key"/> is a near miss of, if any.</summary>
+    private static string? Closest(string key, IReadOnlyList<string> known)
     {
         var closest = known.MinBy(k => Distance(key, k));
-        return closest is not null && Distance(key, closest) <= 3
-            ? $"unknown option; did you mean '{closest}'?"
-            : $"unknown option; expected one of {string.Join(", ", known)}";
+        return closest is not null && Distance(key, closest) <= 3 ? closest : null;
     }
 
     private static int Distance(string a, string b)

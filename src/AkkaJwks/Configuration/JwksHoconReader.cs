@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using Akka.Configuration.Hocon;
+using AkkaJwks.Http;
 
 namespace AkkaJwks.Configuration;
 
@@ -78,7 +79,11 @@ internal sealed class JwksHoconReader
             key, [], v => (IReadOnlyList<string>)[.. v.GetStringList()], "expected a list of strings, such as []");
     }
 
-    public IReadOnlyDictionary<string, string> Object(string key)
+    /// <summary>
+    /// Reads a block of request headers. A header's value may be a credential, so no problem quotes it, nor the
+    /// block when it is not one. Two names that differ only in case are refused: HTTP names are case-insensitive.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Headers(string key)
     {
         var value = RawOrEmpty(key);
         if (value is null)
@@ -88,24 +93,58 @@ internal sealed class JwksHoconReader
 
         if (!value.IsObject())
         {
-            _problems.Add(key, ShowValue(value), "expected an object, such as {}");
+            _problems.Add(key, Hidden, "expected an object of header names to values, such as { X-Tenant = \"a\" }");
             return new Dictionary<string, string>();
         }
 
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, item) in value.GetObject().Items)
         {
-            if (item.IsString())
+            var path = HeaderPath(_problems.PathOf(key), name);
+            if (result.Keys.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } seen)
+            {
+                _problems.AddAt(key, path, Hidden,
+                    $"the header '{JwksConfigPaths.Escape(seen)}' is already set in this block; header names are "
+                    + "case-insensitive, so keep one of them");
+            }
+            else if (item.IsString())
             {
                 result[name] = item.GetString();
             }
             else
             {
-                _problems.AddAt(key, _problems.PathOf(key) + "." + name, ShowValue(item), "expected a string");
+                _problems.AddAt(key, path, Hidden, "expected a string");
             }
         }
 
         return result;
+    }
+
+    /// <summary>What a problem shows for a value that must never be quoted (a header's value).</summary>
+    public const string Hidden = "(hidden)";
+
+    /// <summary>The path of a header of a block: its name quoted, as HOCON would need it.</summary>
+    public static string HeaderPath(string headersPath, string name) =>
+        $"{headersPath}.\"{name.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"";
+
+    /// <summary>
+    /// A value as a message may show it, on one line: text as written, except that anything from a <c>?</c>,
+    /// <c>#</c> or <c>@</c> on is hidden the way a URL is redacted (<see cref="JwksUrl.Redact(string)"/>); a list
+    /// element by element; an object never (it may be a whole block of secrets), only as "an object".
+    /// </summary>
+    public static string Describe(HoconValue value)
+    {
+        if (value.IsString())
+        {
+            return JwksConfigPaths.Escape(JwksUrl.Redact(value.GetString()));
+        }
+
+        if (value.IsObject())
+        {
+            return "an object";
+        }
+
+        return value.IsArray() ? "[" + string.Join(", ", value.GetArray().Select(Describe)) + "]" : "an empty value";
     }
 
     private T Read<T>(string key, T placeholder, Func<HoconValue, T> parse, string expected)
@@ -144,6 +183,5 @@ internal sealed class JwksHoconReader
         return value is null || value.IsEmpty || value.Values.Count == 0 ? null : value;
     }
 
-    private static string ShowValue(HoconValue value) =>
-        value.IsString() ? value.GetString() : value.ToString().Trim();
+    private static string ShowValue(HoconValue value) => Describe(value);
 }

@@ -38,34 +38,19 @@ internal sealed class JwksProblemCollector
     public void AddAt(string key, string path, string shown, string expected)
     {
         _reported.Add(key);
-        _problems.Add(new JwksConfigurationProblem(path, shown, expected));
+        // Control characters are escaped, so a problem stays on one line of the message.
+        _problems.Add(new JwksConfigurationProblem(
+            JwksConfigPaths.Escape(path), JwksConfigPaths.Escape(shown), JwksConfigPaths.Escape(expected)));
     }
 
     /// <summary>Formats a value as HOCON would write it: durations with the largest whole unit.</summary>
     public static string Format(object? value) => value switch
     {
         null => Missing,
-        TimeSpan span => FormatDuration(span),
+        TimeSpan span => JwksDurations.Format(span),
         bool flag => flag ? "on" : "off",
         double number => number.ToString("R", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? Missing,
     };
-
-    private static string FormatDuration(TimeSpan span)
-    {
-        var ms = span.Ticks / TimeSpan.TicksPerMillisecond;
-        if (span.Ticks % TimeSpan.TicksPerMillisecond != 0)
-        {
-            return span.ToString("c", CultureInfo.InvariantCulture);
-        }
-
-        return ms switch
-        {
-            _ when ms != 0 && ms % 3_600_000 == 0 => $"{ms / 3_600_000}h",
-            _ when ms != 0 && ms % 60_000 == 0 => $"{ms / 60_000}m",
-            _ when ms != 0 && ms % 1_000 == 0 => $"{ms / 1_000}s",
-            _ => $"{ms}ms",
-        };
-    }
 }

@@ -134,7 +134,7 @@ public sealed record JwksSettings
 
         if (!fetchers.IsObject())
         {
-            problems.Add("fetchers", fetchers.IsString() ? fetchers.GetString() : fetchers.ToString().Trim(),
+            problems.Add("fetchers", JwksHoconReader.Describe(fetchers),
                 "expected an object of fetchers by name, for example { google { url = \"https://...\" } }");
             return [];
         }

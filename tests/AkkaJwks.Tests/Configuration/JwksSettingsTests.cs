@@ -78,7 +78,7 @@ public sealed class JwksSettingsTests
     [InlineData("sync-init = maybe", "sync-init = maybe: expected on or off")]
     [InlineData("max-keys = lots", "max-keys = lots: expected a whole number")]
     [InlineData("refresh-jitter = high", "refresh-jitter = high: expected a number")]
-    [InlineData("headers = \"x\"", "headers = x: expected an object, such as {}")]
+    [InlineData("headers = \"x\"", "headers = (hidden): expected an object of header names to values, such as { X-Tenant = \"a\" }")]
     [InlineData("pinned-spki-sha256 = \"x\"", "pinned-spki-sha256 = x: expected a list of strings, such as []")]
     [InlineData("url = 42", "url = 42: expected an absolute URL with a host, for example https://issuer.example/jwks")]
     public void Create_ValueOfTheWrongType_SaysWhatWasExpected(string line, string expected)
@@ -161,7 +161,7 @@ public sealed class JwksSettingsTests
               akka.jwks.ask-timeout = 0s: must not be zero; expected at least 100ms
               akka.jwks.supervision.max-backoff = 1s: must be at least supervision.min-backoff (10s)
               akka.jwks.defaults.retry-intervall = 1s: unknown option; did you mean 'retry-interval'?
-              akka.jwks.fetchers.google.colour = blue: unknown option; expected one of url, refresh-interval, min-refresh-interval, refresh-jitter, retry-interval, max-retry-interval, sync-init, stop-on-sync-init-failure, request-timeout, transient-retries, max-response-bytes, max-response-headers-bytes, max-keys, max-redirects, allow-insecure-http, pinned-spki-sha256, headers, kid-miss-cooldown, kid-miss-wait, unknown-kid-ttl
+              akka.jwks.fetchers.google.colour = (hidden): unknown option; expected one of url, refresh-interval, min-refresh-interval, refresh-jitter, retry-interval, max-retry-interval, sync-init, stop-on-sync-init-failure, request-timeout, transient-retries, max-response-bytes, max-response-headers-bytes, max-keys, max-redirects, allow-insecure-http, pinned-spki-sha256, headers, kid-miss-cooldown, kid-miss-wait, unknown-kid-ttl
               akka.jwks.fetchers.google.max-retry-interval = -1s: must not be negative; expected at least 100ms
               akka.jwks.fetchers.google.request-timeout = soon: expected a duration such as 500ms, 30s or 15m
               akka.jwks.fetchers.google.url = http://issuer.example/jwks: 'http://issuer.example/jwks' is plain http to a host that is not loopback; use https, or set allow-insecure-http = on to allow it deliberately
