@@ -171,22 +171,26 @@ internal static class JwksFetcherOptionsValidator
             return;
         }
 
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in headers)
         {
-            var path = $"{problems.PathOf(P.Headers)}.\"{name}\"";
-            if (name.Length == 0 || !name.All(IsTokenChar))
+            // Header values may hold credentials, so a problem never quotes one.
+            var path = JwksHoconReader.HeaderPath(problems.PathOf(P.Headers), name ?? "");
+            if (JwksHeaders.Refusal(name ?? "") is { } refusal)
             {
-                // Header values may hold credentials, so a problem never quotes one.
-                problems.AddAt(P.Headers, path, "(hidden)",
-                    "expected a header name made of letters, digits and !#$%&'*+-.^_`|~");
+                problems.AddAt(P.Headers, path, JwksHoconReader.Hidden, refusal);
+            }
+            else if (!seen.Add(name!))
+            {
+                problems.AddAt(P.Headers, path, JwksHoconReader.Hidden,
+                    "the header is set twice, in names that differ only in case; header names are case-insensitive, "
+                    + "so keep one of them");
             }
             else if (value is null || value.Any(c => c is '\r' or '\n' or '\0'))
             {
-                problems.AddAt(P.Headers, path, "(hidden)", "expected a header value without CR, LF or NUL");
+                problems.AddAt(
+                    P.Headers, path, JwksHoconReader.Hidden, "expected a header value without CR, LF or NUL");
             }
         }
     }
-
-    private static bool IsTokenChar(char c) =>
-        char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c);
 }
