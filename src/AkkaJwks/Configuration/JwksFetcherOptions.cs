@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using AkkaJwks.Http;
 
 namespace AkkaJwks.Configuration;
@@ -124,6 +125,41 @@ public sealed record JwksFetcherOptions
         var collector = new JwksProblemCollector(key => JwksConfigPaths.FetcherOption(Name ?? "", key), problems);
         JwksFetcherOptionsValidator.Validate(this, collector);
         return problems;
+    }
+
+    /// <summary>
+    /// Every member, for a log line or a debugger: the URL redacted (<c>https://…@host/path?…</c>, a query or
+    /// user-info may be a credential), header values hidden, durations written the HOCON way.
+    /// </summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Name = ").Append(Name)
+            .Append(", Url = ").Append(Url is null ? "" : JwksUrl.Redact(Url))
+            .Append(", RefreshInterval = ").Append(JwksDurations.Format(RefreshInterval))
+            .Append(", MinRefreshInterval = ").Append(JwksDurations.Format(MinRefreshInterval))
+            .Append(", RefreshJitter = ").Append(JwksProblemCollector.Format(RefreshJitter))
+            .Append(", RetryInterval = ").Append(JwksDurations.Format(RetryInterval))
+            .Append(", MaxRetryInterval = ").Append(JwksDurations.Format(MaxRetryInterval))
+            .Append(", SyncInit = ").Append(SyncInit)
+            .Append(", StopOnSyncInitFailure = ").Append(StopOnSyncInitFailure)
+            .Append(", RequestTimeout = ").Append(JwksDurations.Format(RequestTimeout))
+            .Append(", TransientRetries = ").Append(TransientRetries)
+            .Append(", MaxResponseBytes = ").Append(MaxResponseBytes)
+            .Append(", MaxResponseHeadersBytes = ").Append(MaxResponseHeadersBytes)
+            .Append(", MaxKeys = ").Append(MaxKeys)
+            .Append(", MaxRedirects = ").Append(MaxRedirects)
+            .Append(", AllowInsecureHttp = ").Append(AllowInsecureHttp)
+            .Append(", PinnedSpkiSha256 = [").AppendJoin(", ", PinnedSpkiSha256 ?? []).Append(']')
+            .Append(", Headers = { ")
+            .AppendJoin(", ", (Headers ?? new Dictionary<string, string>()).Select(h =>
+                $"{JwksConfigPaths.Escape(h.Key)} = {JwksHoconReader.Hidden}"))
+            .Append(" }")
+            .Append(", KidMissCooldown = ").Append(JwksDurations.Format(KidMissCooldown))
+            .Append(", KidMissWait = ").Append(JwksDurations.Format(KidMissWait))
+            .Append(", UnknownKidTtl = ").Append(JwksDurations.Format(UnknownKidTtl))
+            .Append(", HttpClient = ").Append(HttpClient?.GetType().Name ?? "(default)")
+            .Append(", ServerCertificateValidation = ").Append(ServerCertificateValidation is null ? "(none)" : "(set)");
+        return true;
     }
 
     /// <summary>Throws when <see cref="Validate"/> finds any problem.</summary>
