@@ -28,9 +28,10 @@ public sealed record HttpJwksClientOptions
     /// <summary>
     /// The largest total size of response headers, in bytes (<c>max-response-headers-bytes</c>); rounded up to
     /// whole KiB, the unit the handler counts in. A larger header block fails the attempt as
-    /// <see cref="FetchFailureKind.ResponseTooLarge"/>.
+    /// <see cref="FetchFailureKind.ResponseTooLarge"/>. Default: that of <c>reference.conf</c>, 65536 (64 KiB).
     /// </summary>
-    public required int MaxResponseHeadersBytes { get; init; }
+    public int MaxResponseHeadersBytes { get; init; } =
+        Configuration.JwksReferenceConfig.Defaults.GetInt(Configuration.JwksConfigPaths.MaxResponseHeadersBytes);
 
     /// <summary>The clock of the attempt's timeout and quick-retry delays; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
