@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
+using AkkaJwks.Configuration;
 using AkkaJwks.Http;
 using AkkaJwks.Keys;
 using AkkaJwks.Telemetry;
@@ -136,7 +137,7 @@ internal sealed partial class JwksFetcherActor
                 ? FetchFailureKind.NotJson
                 : FetchFailureKind.NotJwks;
             Fail(fetch, new JwksFetchException(kind, _options.Url,
-                $"The document at {ShownUrl} is not a JWKS: {parsed.Error.Message}",
+                NotJwks(parsed.Error.Message),
                 statusCode: response.StatusCode));
             return;
         }
@@ -148,12 +149,25 @@ internal sealed partial class JwksFetcherActor
         {
             Fail(fetch, new JwksFetchException(FetchFailureKind.NoUsableKeys, _options.Url,
                 $"The JWKS at {ShownUrl} has no usable signing key ({jwks.Keys.Length} accepted, " +
-                $"{jwks.Refused.Length} refused); expected at least one public signing key, the last good keys " +
-                "are kept", statusCode: response.StatusCode));
+                $"{jwks.Refused.Length} refused); expected at least one public signing key, " +
+                (_keys is null ? "and no keys are held yet" : "the last good keys are kept"),
+                statusCode: response.StatusCode));
             return;
         }
 
         Succeed(fetch, jwks, response, notModified: false);
+    }
+
+    /// <summary>
+    /// Why the document is not a JWKS, naming the URL once: the parser's reason already starts with
+    /// "the document from" the URL.
+    /// </summary>
+    private string NotJwks(string reason)
+    {
+        var prefix = $"the document from {ShownUrl} ";
+        return reason.StartsWith(prefix, StringComparison.Ordinal)
+            ? "The document from " + ShownUrl + " " + reason[prefix.Length..]
+            : $"The document at {ShownUrl} is not a JWKS: {reason}";
     }
 
     private void OnFetchFaulted(FetchFaulted outcome)
@@ -168,7 +182,7 @@ internal sealed partial class JwksFetcherActor
             JwksFetchException fetchError => fetchError,
             OperationCanceledException cancelled => new JwksFetchException(FetchFailureKind.Timeout, _options.Url,
                 $"The fetch of {ShownUrl} was cancelled before it completed (request-timeout " +
-                $"{_options.RequestTimeout})", innerException: cancelled),
+                $"{JwksDurations.Format(_options.RequestTimeout)})", innerException: cancelled),
             var other => new JwksFetchException(FetchFailureKind.Other, _options.Url,
                 $"The fetch of {ShownUrl} failed with {other.GetType().Name}: {other.Message}",
                 innerException: other),

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using AkkaJwks.Configuration;
 using AkkaJwks.Keys;
 using AkkaJwks.Telemetry;
 
@@ -204,7 +205,7 @@ internal sealed partial class JwksFetcherActor
     {
         CountMiss(JwksTelemetryTags.KidMissWaitElapsed);
         waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
-            $"a refresh was started but did not complete within kid-miss-wait ({_options.KidMissWait})")));
+            $"a refresh was started but did not complete within kid-miss-wait ({JwksDurations.Format(_options.KidMissWait)})")));
     }
 
     private JwkNotFoundException NotFound(string kid, string why) => JwkNotFoundException.For(_options.Name, kid, why);

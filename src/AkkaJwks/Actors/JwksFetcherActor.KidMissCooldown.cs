@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using AkkaJwks.Configuration;
 using AkkaJwks.Telemetry;
 
 namespace AkkaJwks.Actors;
@@ -22,8 +23,8 @@ internal sealed partial class JwksFetcherActor
     private JwkNotFoundException CooldownRefusal(string kid, DateTimeOffset end, DateTimeOffset waitEnds) =>
         NotFound(kid,
             $"no refresh was tried: the kid-miss cool-down is active until {end:O} (one refresh per " +
-            $"{_options.KidMissCooldown}, the last at {_memory.LastKidMissRefresh:O}), which is not before the wait " +
-            $"for it would end at {waitEnds:O} (kid-miss-wait {_options.KidMissWait})");
+            $"{JwksDurations.Format(_options.KidMissCooldown)}, the last at {_memory.LastKidMissRefresh:O}), which is not before the wait " +
+            $"for it would end at {waitEnds:O} (kid-miss-wait {JwksDurations.Format(_options.KidMissWait)})");
 
     private void DeferKidMissRefresh(DateTimeOffset end, DateTimeOffset now)
     {

@@ -1,5 +1,6 @@
-using Akka.Event;
 using System.Diagnostics;
+using Akka.Event;
+using AkkaJwks.Configuration;
 using AkkaJwks.Http;
 using AkkaJwks.Keys;
 using AkkaJwks.Telemetry;
@@ -43,7 +44,8 @@ internal sealed partial class JwksFetcherActor
         }
 
         _log.Debug("JWKS fetcher {0}: fetch {1} succeeded in {2} ({3} keys, not modified: {4}); next in {5}",
-            _options.Name, fetch.Id, duration, jwks.Keys.Length, notModified, delay);
+            _options.Name, fetch.Id, JwksDurations.Readable(duration), jwks.Keys.Length, notModified,
+            JwksDurations.Readable(delay));
         PublishChanges(previous, jwks, now);
         AnswerFirstFetchWaiters();
         AnswerKidWaiters(fetch, refreshSucceeded: true);
@@ -74,7 +76,7 @@ internal sealed partial class JwksFetcherActor
             _options.Name, _options.Url, now, duration, error.Kind, error.Message, _failuresInRow, delay));
         _log.Warning("JWKS fetcher {0}: fetch failed ({1}, {2} in a row): {3}; serving {4} kept keys, " +
             "next attempt in {5}", _options.Name, error.Kind, _failuresInRow, error.Message,
-            _keys?.Keys.Length ?? 0, delay);
+            _keys?.Keys.Length ?? 0, JwksDurations.Readable(delay));
 
         var startWaited = AnswerFirstFetchWaiters();
         AnswerKidWaiters(fetch, refreshSucceeded: false);

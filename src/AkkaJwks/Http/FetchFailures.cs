@@ -50,14 +50,17 @@ internal static class FetchFailures
     /// <summary>The attempt ran out of its budget.</summary>
     public static JwksFetchException Timeout(Uri url, TimeSpan timeout, AttemptState state, Exception inner) =>
         new(FetchFailureKind.Timeout, url,
-            $"{Fetching(url)} timed out after {timeout} while {Describe(state.Phase)}; the endpoint is slow or " +
-            "unreachable, or request-timeout is too short for it.", innerException: inner);
+            $"{Fetching(url)} timed out after {Configuration.JwksDurations.Readable(timeout)} while " +
+            $"{Describe(state.Phase)}; the endpoint is slow or unreachable, or request-timeout is too short for it.",
+            innerException: inner);
 
     /// <summary>The body is over the limit; <paramref name="seen"/> is known when the server declared it.</summary>
     public static JwksFetchException TooLarge(Uri url, long limit, long? seen) =>
         new(FetchFailureKind.ResponseTooLarge, url,
-            $"{Fetching(url)} failed: the body is {(seen is { } size ? $"{size} bytes" : "larger than that")}, " +
-            $"over the limit of {limit} bytes (max-response-bytes); raise the limit if the set really is that large.");
+            $"{Fetching(url)} failed: " + (seen is { } size
+                ? $"the body is {size} bytes, over the limit of {limit} bytes (max-response-bytes)"
+                : $"the body runs past the limit of {limit} bytes (max-response-bytes)") +
+            "; raise the limit if the set really is that large.");
 
     /// <summary>The body ended before the length the server declared.</summary>
     public static JwksFetchException Truncated(Uri url, long read, long declared) =>
@@ -85,6 +88,9 @@ internal static class FetchFailures
                 $"{Fetching(url)} failed: the connection ended after {state.BodyBytes} bytes of the body" +
                 (state.DeclaredBytes is { } declared ? $" of the {declared} declared" : string.Empty) +
                 "; the server or something on the way cut the response.",
+            FetchFailureKind.Tls when state.TlsRefusal is null && NoTlsReply(exception) =>
+                $"{Fetching(url)} failed: the server did not answer with TLS (no TLS handshake came back); perhaps it " +
+                "serves plain http on that port: check the URL's scheme and port.",
             FetchFailureKind.Tls =>
                 $"{Fetching(url)} failed: TLS was refused because {state.TlsRefusal ?? Innermost(exception)}; " +
                 "trust the certificate's issuer, fix the host name or update pinned-spki-sha256.",
@@ -117,6 +123,13 @@ internal static class FetchFailures
 
         return null;
     }
+
+    /// <summary>
+    /// The handshake failed on the first bytes back, before any certificate: what SslStream throws (an
+    /// AuthenticationException with no cause of its own) when the peer answers in plain HTTP.
+    /// </summary>
+    private static bool NoTlsReply(Exception exception) =>
+        Find<AuthenticationException>(exception) is { InnerException: null };
 
     private static string Innermost(Exception exception)
     {

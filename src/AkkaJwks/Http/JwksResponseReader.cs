@@ -35,12 +35,14 @@ internal static class JwksResponseReader
     {
         var status = (int)response.StatusCode;
         var retryAfter = status is 429 or 503 ? RetryAfter(response, clock) : null;
-        var asked = retryAfter is { } wait ? $" and asked to be tried again after {wait}" : string.Empty;
+        var asked = retryAfter is { } wait
+            ? $" and asked to be tried again after {Configuration.JwksDurations.Readable(wait)}"
+            : string.Empty;
         var advice = status switch
         {
             429 => "the endpoint is rate limiting; fetch it less often",
             < 500 => "check the URL and any headers the endpoint needs",
-            _ => "the endpoint is failing; the last good keys stay in use",
+            _ => "the endpoint is failing on its side",
         };
         return new JwksFetchException(FetchFailureKind.HttpStatus, url,
             $"{FetchFailures.Fetching(url)} failed: the server answered {status} {response.ReasonPhrase}{asked}; "

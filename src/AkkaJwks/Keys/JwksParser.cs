@@ -47,6 +47,12 @@ public static class JwksParser
                 $"the document from {source} is not valid UTF-8, so it is not JSON; a UTF-8 JWKS object is expected");
         }
 
+        if (utf8Json.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            return JwksParseResult.Failure(
+                JwksDocumentErrorKind.NotJson, $"the document from {source} is empty; a JWKS object is expected");
+        }
+
         try
         {
             return ParseDocument(utf8Json, source, fetchedAt, maxKeys);

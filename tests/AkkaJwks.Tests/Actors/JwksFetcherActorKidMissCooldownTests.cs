@@ -73,7 +73,7 @@ public class JwksFetcherActorKidMissCooldownTests : FetcherTestKit
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(10));
 
         Assert.Contains("cool-down is active until", error.Message);
-        Assert.Contains("kid-miss-wait 00:00:05", error.Message);
+        Assert.Contains("kid-miss-wait 5s", error.Message);
         Assert.Equal(2, Client.RequestCount);
         Assert.False(Client.HasPending);
     }

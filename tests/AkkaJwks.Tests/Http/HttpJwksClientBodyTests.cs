@@ -111,7 +111,7 @@ public class HttpJwksClientBodyTests
             () => client.GetAsync(Fetches.For(server.Url(), maxBytes: 4096), CancellationToken.None));
 
         Assert.Equal(FetchFailureKind.ResponseTooLarge, failure.Kind);
-        Assert.Contains("larger than that", failure.Message);
+        Assert.Contains("the body runs past the limit of 4096 bytes (max-response-bytes)", failure.Message);
         Assert.Contains(server.Url().ToString(), failure.Message);
     }
 

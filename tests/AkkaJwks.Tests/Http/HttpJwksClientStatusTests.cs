@@ -76,7 +76,7 @@ public class HttpJwksClientStatusTests
 
         Assert.Equal(FetchFailureKind.HttpStatus, failure.Kind);
         Assert.Equal(TimeSpan.FromSeconds(120), failure.RetryAfter);
-        Assert.Contains("tried again after 00:02:00", failure.Message);
+        Assert.Contains("tried again after 2m", failure.Message);
         Assert.Equal(1, server.RequestCount);
     }
 

@@ -25,7 +25,7 @@ public class HttpJwksClientTimeoutTests
         var failure = await Assert.ThrowsAsync<JwksFetchException>(() => call);
 
         Assert.Equal(FetchFailureKind.Timeout, failure.Kind);
-        Assert.Contains("timed out after 00:00:10 while waiting for the response headers", failure.Message);
+        Assert.Contains("timed out after 10s while waiting for the response headers", failure.Message);
         Assert.Contains(server.Url().ToString(), failure.Message);
         Assert.Equal(1, server.RequestCount);
     }

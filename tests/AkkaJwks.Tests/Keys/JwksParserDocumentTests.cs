@@ -7,7 +7,8 @@ namespace AkkaJwks.Tests.Keys;
 public class JwksParserDocumentTests
 {
     [Theory]
-    [InlineData("", "is not well-formed JSON")]
+    [InlineData("", "is empty; a JWKS object is expected")]
+    [InlineData(" \r\n\t", "is empty; a JWKS object is expected")]
     [InlineData("<html><body>502 Bad Gateway</body></html>", "is not well-formed JSON")]
     [InlineData("{\"keys\":[", "is not well-formed JSON")]
     [InlineData("{\"keys\":[]} trailing", "is not well-formed JSON")]
