@@ -54,7 +54,7 @@ public class FetchFailureKindTests
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith($"fetch: {server.Url()} failed (timeout): ", Assert.Single(result.ErrorLines));
-        Assert.Contains("timed out after 00:00:00.5", result.ErrorLines[0]);
+        Assert.Contains("timed out after 500ms", result.ErrorLines[0]);
     }
 
     [Fact]
