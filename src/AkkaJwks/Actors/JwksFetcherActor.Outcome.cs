@@ -17,9 +17,10 @@ internal sealed partial class JwksFetcherActor
         var wasFailing = _status == FetcherStatus.Failing ? _failuresInRow : 0;
         EndFetch(fetch);
 
-        // One atomic swap: readers see the old set or the new one, never an empty one.
+        // One atomic swap: readers see the old set or the new one, never an empty one. Refused once the registry
+        // has forgotten this fetcher (stopped, the stop still on its way here).
         _keys = jwks;
-        _snapshots.Publish(_options.Name, jwks);
+        _snapshots.Publish(_options.Name, jwks, _memory);
         _status = FetcherStatus.Ready;
         _lastSuccess = now;
         _lastError = null;
