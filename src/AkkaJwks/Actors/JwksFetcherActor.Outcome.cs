@@ -77,15 +77,15 @@ internal sealed partial class JwksFetcherActor
             "next attempt in {5}", _options.Name, error.Kind, _failuresInRow, error.Message,
             _keys?.Keys.Length ?? 0, delay);
 
-        var startWaited = AnswerFirstFetchWaiters();
-        AnswerKidWaiters(fetch, refreshSucceeded: false);
-        _memory.LastState = CurrentState();
-
         // The registry's AwaitFirstFetch can arrive after a fast failure (a reset on loopback takes microseconds):
         // stopping before it came would lose that ask, so without a waiter the stop waits for it (OnAwaitFirstFetch).
-        if (startWaited)
+        var stops = _firstFetchWaiters.Count > 0 && StopsOnSyncInitFailure();
+        AnswerFirstFetchWaiters();
+        AnswerKidWaiters(fetch, refreshSucceeded: false);
+        _memory.LastState = CurrentState();
+        if (stops)
         {
-            StopIfSyncInitFailed();
+            Context.Stop(Self);
         }
     }
 

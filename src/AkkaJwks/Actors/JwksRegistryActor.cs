@@ -88,7 +88,7 @@ internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedSt
             return;
         }
 
-        if (_running.TryGetValue(options.Name, out var existing))
+        if (Current(options.Name) is { } existing)
         {
             replyTo?.Tell(new Status.Failure(new DuplicateFetcherException(options.Name, existing.Options.Url)));
             return;
@@ -176,9 +176,7 @@ internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedSt
         var name = running.Options.Name;
         if (_running.TryGetValue(name, out var current) && current == running)
         {
-            _log.Warning("JWKS fetcher {0} stopped on its own; its keys are no longer served", name);
-            _running.Remove(name);
-            _snapshots.Remove(name);
+            ForgetStoppedOnItsOwn(running);
         }
 
         foreach (var waiter in running.StopWaiters)
@@ -217,13 +215,41 @@ internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedSt
     /// <summary>The running fetcher of <paramref name="name"/>; else answers the sender with a failure.</summary>
     private Running? Find(string name)
     {
-        if (_running.TryGetValue(name, out var running))
+        if (Current(name) is { } running)
         {
             return running;
         }
 
         Sender.Tell(new Status.Failure(new FetcherNotFoundException(name, _running.Keys.ToArray())));
         return null;
+    }
+
+    /// <summary>
+    /// The fetcher of <paramref name="name"/>, unless it has none or it stops on its own: that one has answered its
+    /// failed start already, so it is forgotten now rather than when its <c>Terminated</c> comes.
+    /// </summary>
+    private Running? Current(string name)
+    {
+        if (!_running.TryGetValue(name, out var running))
+        {
+            return null;
+        }
+
+        if (!running.Memory.IsStopping)
+        {
+            return running;
+        }
+
+        ForgetStoppedOnItsOwn(running);
+        return null;
+    }
+
+    private void ForgetStoppedOnItsOwn(Running running)
+    {
+        var name = running.Options.Name;
+        _log.Warning("JWKS fetcher {0} stopped on its own; its keys are no longer served", name);
+        _running.Remove(name);
+        _snapshots.Remove(name);
     }
 
     private sealed class Running(
