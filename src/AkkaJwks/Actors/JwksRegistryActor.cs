@@ -125,9 +125,12 @@ internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedSt
         var memory = _snapshots.Started(options);
         var fetcher = _fetcherProps(options, options.HttpClient ?? owned!, _snapshots);
         // Every failure restarts (after the back-off): Akka's default would stop the fetcher on some, and a stopped
-        // fetcher would take its keys with it.
+        // fetcher would take its keys with it. Crashes count as in a row until the fetcher has run max-backoff without
+        // one: Akka's default (min-backoff) forgets them before a restarted fetcher's first fetch can crash it again,
+        // so the wait would never double and each restart would fetch at once.
         var supervised = BackoffSupervisor.Props(Backoff.OnFailure(fetcher, FetcherChildName,
                 _settings.MinBackoff, _settings.MaxBackoff, _settings.BackoffRandomFactor, maxNrOfRetries: -1)
+            .WithAutoReset(_settings.MaxBackoff)
             .WithSupervisorStrategy(new OneForOneStrategy(_ => Directive.Restart)));
         var child = Context.ActorOf(supervised, Uri.EscapeDataString(options.Name));
         Context.Watch(child);
