@@ -1,6 +1,7 @@
 using Akka.Actor;
 using AkkaJwks.Actors;
 using AkkaJwks.Configuration;
+using AkkaJwks.Http;
 using AkkaJwks.Keys;
 
 namespace AkkaJwks;
@@ -33,15 +34,36 @@ public sealed partial class JwksExtension
 
     /// <summary>
     /// The keys of <paramref name="name"/>: the last published ones at once, else (before the first fetch) the
-    /// fetcher's answer, which waits for that fetch.
+    /// fetcher's answer, which waits for that fetch up to <paramref name="timeout"/>.
     /// </summary>
     /// <exception cref="FetcherNotFoundException">No fetcher has that name.</exception>
-    /// <exception cref="KeysNotReadyException">The fetcher has no keys to give.</exception>
+    /// <exception cref="KeysNotReadyException">The fetcher has no keys to give, or its first fetch was still running
+    /// when the timeout ran out (then the inner exception is the <see cref="AskTimeoutException"/>).</exception>
     public ValueTask<Jwks> GetKeysAsync(string name, TimeSpan? timeout = null,
         CancellationToken cancellationToken = default) =>
         _snapshots.TryGet(name, out var keys)
             ? ValueTask.FromResult(keys)
-            : new(Registry.Ask<Jwks>(new GetKeys(name), timeout ?? Settings.AskTimeout, cancellationToken));
+            : new(AskKeysAsync(name, timeout ?? Settings.AskTimeout, cancellationToken));
+
+    private async Task<Jwks> AskKeysAsync(string name, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Registry.Ask<Jwks>(new GetKeys(name), wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException timedOut) when (_snapshots.LastState(name) is { Keys: null } state)
+        {
+            // The fetcher answers when its first fetch ends, which may take longer than the caller waits.
+            var options = state.Options;
+            var why = state.LastErrorKind is { } kind
+                ? $"no fetch from {JwksUrl.Redact(options.Url)} has succeeded yet; the last failed with {kind}: " +
+                  $"{state.LastError} ({state.FailuresInRow} failures in a row)"
+                : $"its first fetch from {JwksUrl.Redact(options.Url)} is still running (request-timeout " +
+                  $"{JwksProblemCollector.Format(options.RequestTimeout)})";
+            throw new KeysNotReadyException(
+                name, $"{why}, and no answer came within {JwksProblemCollector.Format(wait)}", timedOut);
+        }
+    }
 
     /// <summary>
     /// The signing key <paramref name="kid"/> of <paramref name="name"/> (for the JWT header's <paramref name="alg"/>

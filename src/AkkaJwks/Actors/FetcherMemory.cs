@@ -18,6 +18,7 @@ internal sealed class FetcherMemory
     private readonly Lock _gate = new();
     private bool _down;
     private bool _refreshRequested;
+    private bool _stopping;
     private FetcherState? _lastState;
 
     /// <summary>Kids that were still absent after a refresh.</summary>
@@ -47,6 +48,16 @@ internal sealed class FetcherMemory
             }
         }
     }
+
+    /// <summary>
+    /// Whether the fetcher has decided to stop on its own (a failed sync-init first fetch with
+    /// stop-on-sync-init-failure): set before it answers that failure, so the registry, which hears of the stop only
+    /// later, already treats the name as free when the caller starts it again.
+    /// </summary>
+    public bool IsStopping => Volatile.Read(ref _stopping);
+
+    /// <summary>The fetcher stops on its own; see <see cref="IsStopping"/>.</summary>
+    public void MarkStopping() => Volatile.Write(ref _stopping, true);
 
     /// <summary>The fetcher crashed or stopped: from now on the registry answers for it.</summary>
     public void MarkDown()

@@ -18,6 +18,9 @@ namespace AkkaJwks.Actors;
 /// </summary>
 internal sealed partial class JwksFetcherActor
 {
+    // Room for this many waiters is kept between bursts; a burst of forged kids may need far more, given back after.
+    private const int KidWaitersKeptCapacity = 1024;
+
     // In arrival order, which is also deadline order: every deadline is its arrival plus the same kid-miss-wait.
     private readonly List<KidWaiter> _kidWaiters = [];
 
@@ -163,6 +166,7 @@ internal sealed partial class JwksFetcherActor
         }
 
         _kidWaiters.Clear();
+        ShrinkKidWaiters();
         FollowUp(unproven, now);
         ScheduleKidMissWait(now);
     }
@@ -179,12 +183,25 @@ internal sealed partial class JwksFetcherActor
         }
 
         _kidWaiters.RemoveRange(0, due);
+        ShrinkKidWaiters();
         if (_kidWaiters.Count == 0)
         {
             Timers.Cancel(DeferredKidMissTimerKey);
         }
 
         ScheduleKidMissWait(now);
+    }
+
+    /// <summary>
+    /// A list keeps the largest array it ever needed: after a burst of a million random kids that is tens of megabytes
+    /// for the life of the fetcher. Once most of it is free, it goes.
+    /// </summary>
+    private void ShrinkKidWaiters()
+    {
+        if (_kidWaiters.Capacity > KidWaitersKeptCapacity && _kidWaiters.Count < _kidWaiters.Capacity / 4)
+        {
+            _kidWaiters.Capacity = Math.Max(_kidWaiters.Count, KidWaitersKeptCapacity);
+        }
     }
 
     /// <summary>One timer for all waiters, due at the earliest deadline; none when nobody waits.</summary>

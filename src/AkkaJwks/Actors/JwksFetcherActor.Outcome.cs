@@ -18,9 +18,10 @@ internal sealed partial class JwksFetcherActor
         var wasFailing = _status == FetcherStatus.Failing ? _failuresInRow : 0;
         EndFetch(fetch);
 
-        // One atomic swap: readers see the old set or the new one, never an empty one.
+        // One atomic swap: readers see the old set or the new one, never an empty one. Refused once the registry
+        // has forgotten this fetcher (stopped, the stop still on its way here).
         _keys = jwks;
-        _snapshots.Publish(_options.Name, jwks);
+        _snapshots.Publish(_options.Name, jwks, _memory);
         _status = FetcherStatus.Ready;
         _lastSuccess = now;
         _lastError = null;
@@ -78,15 +79,15 @@ internal sealed partial class JwksFetcherActor
             "next attempt in {5}", _options.Name, error.Kind, _failuresInRow, error.Message,
             _keys?.Keys.Length ?? 0, JwksDurations.Readable(delay));
 
-        var startWaited = AnswerFirstFetchWaiters();
-        AnswerKidWaiters(fetch, refreshSucceeded: false);
-        _memory.LastState = CurrentState();
-
         // The registry's AwaitFirstFetch can arrive after a fast failure (a reset on loopback takes microseconds):
         // stopping before it came would lose that ask, so without a waiter the stop waits for it (OnAwaitFirstFetch).
-        if (startWaited)
+        var stops = _firstFetchWaiters.Count > 0 && StopsOnSyncInitFailure();
+        AnswerFirstFetchWaiters();
+        AnswerKidWaiters(fetch, refreshSucceeded: false);
+        _memory.LastState = CurrentState();
+        if (stops)
         {
-            StopIfSyncInitFailed();
+            Context.Stop(Self);
         }
     }
 

@@ -107,8 +107,12 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         }
         else
         {
+            var stops = StopsOnSyncInitFailure();
             Sender.Tell(new Status.Failure(NotReady()));
-            StopIfSyncInitFailed();
+            if (stops)
+            {
+                Context.Stop(Self);
+            }
         }
     }
 
@@ -118,10 +122,9 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         StartFetch(FetchTriggers.Manual);
     }
 
-    /// <summary>Answers everyone waiting for the first fetch; whether someone waited for the start itself.</summary>
-    private bool AnswerFirstFetchWaiters()
+    /// <summary>Answers everyone waiting for the first fetch.</summary>
+    private void AnswerFirstFetchWaiters()
     {
-        var startWaited = _firstFetchWaiters.Count > 0;
         _firstFetchDone = true;
         object keysAnswer = _keys is null ? new Status.Failure(NotReady()) : _keys;
         object firstAnswer = _keys is null
@@ -131,17 +134,23 @@ internal sealed partial class JwksFetcherActor : ReceiveActor, IWithTimers
         _firstFetchWaiters.ForEach(waiter => waiter.Tell(firstAnswer));
         _keysWaiters.Clear();
         _firstFetchWaiters.Clear();
-        return startWaited;
     }
 
-    private void StopIfSyncInitFailed()
+    /// <summary>
+    /// Whether the fetcher stops because its sync-init first fetch failed; if so it says so in its memory before the
+    /// caller hears of the failure, so that starting the name again at once finds it going, not running.
+    /// </summary>
+    private bool StopsOnSyncInitFailure()
     {
-        if (_keys is null && _options.SyncInit && _options.StopOnSyncInitFailure)
+        if (_keys is not null || !_options.SyncInit || !_options.StopOnSyncInitFailure)
         {
-            _log.Warning("JWKS fetcher {0} stops: its first fetch failed and stop-on-sync-init-failure is on",
-                _options.Name);
-            Context.Stop(Self);
+            return false;
         }
+
+        _log.Warning("JWKS fetcher {0} stops: its first fetch failed and stop-on-sync-init-failure is on",
+            _options.Name);
+        _memory.MarkStopping();
+        return true;
     }
 
     private KeysNotReadyException NotReady()

@@ -101,7 +101,7 @@ internal sealed partial class JwksRegistryActor
             return;
         }
 
-        if (!_running.TryGetValue(name, out var running))
+        if (Current(name) is not { } running)
         {
             if (ours)
             {

@@ -88,7 +88,7 @@ internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedSt
             return;
         }
 
-        if (_running.TryGetValue(options.Name, out var existing))
+        if (Current(options.Name) is { } existing)
         {
             replyTo?.Tell(new Status.Failure(new DuplicateFetcherException(options.Name, existing.Options.Url)));
             return;
@@ -125,9 +125,12 @@ internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedSt
         var memory = _snapshots.Started(options);
         var fetcher = _fetcherProps(options, options.HttpClient ?? owned!, _snapshots);
         // Every failure restarts (after the back-off): Akka's default would stop the fetcher on some, and a stopped
-        // fetcher would take its keys with it.
+        // fetcher would take its keys with it. Crashes count as in a row until the fetcher has run max-backoff without
+        // one: Akka's default (min-backoff) forgets them before a restarted fetcher's first fetch can crash it again,
+        // so the wait would never double and each restart would fetch at once.
         var supervised = BackoffSupervisor.Props(Backoff.OnFailure(fetcher, FetcherChildName,
                 _settings.MinBackoff, _settings.MaxBackoff, _settings.BackoffRandomFactor, maxNrOfRetries: -1)
+            .WithAutoReset(_settings.MaxBackoff)
             .WithSupervisorStrategy(new OneForOneStrategy(_ => Directive.Restart)));
         var child = Context.ActorOf(supervised, Uri.EscapeDataString(options.Name));
         Context.Watch(child);
@@ -176,9 +179,7 @@ internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedSt
         var name = running.Options.Name;
         if (_running.TryGetValue(name, out var current) && current == running)
         {
-            _log.Warning("JWKS fetcher {0} stopped on its own; its keys are no longer served", name);
-            _running.Remove(name);
-            _snapshots.Remove(name);
+            ForgetStoppedOnItsOwn(running);
         }
 
         foreach (var waiter in running.StopWaiters)
@@ -217,13 +218,41 @@ internal sealed partial class JwksRegistryActor : ReceiveActor, IWithUnboundedSt
     /// <summary>The running fetcher of <paramref name="name"/>; else answers the sender with a failure.</summary>
     private Running? Find(string name)
     {
-        if (_running.TryGetValue(name, out var running))
+        if (Current(name) is { } running)
         {
             return running;
         }
 
         Sender.Tell(new Status.Failure(new FetcherNotFoundException(name, _running.Keys.ToArray())));
         return null;
+    }
+
+    /// <summary>
+    /// The fetcher of <paramref name="name"/>, unless it has none or it stops on its own: that one has answered its
+    /// failed start already, so it is forgotten now rather than when its <c>Terminated</c> comes.
+    /// </summary>
+    private Running? Current(string name)
+    {
+        if (!_running.TryGetValue(name, out var running))
+        {
+            return null;
+        }
+
+        if (!running.Memory.IsStopping)
+        {
+            return running;
+        }
+
+        ForgetStoppedOnItsOwn(running);
+        return null;
+    }
+
+    private void ForgetStoppedOnItsOwn(Running running)
+    {
+        var name = running.Options.Name;
+        _log.Warning("JWKS fetcher {0} stopped on its own; its keys are no longer served", name);
+        _running.Remove(name);
+        _snapshots.Remove(name);
     }
 
     private sealed class Running(

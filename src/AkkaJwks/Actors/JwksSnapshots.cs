@@ -21,6 +21,10 @@ namespace AkkaJwks.Actors;
 internal sealed class JwksSnapshots
 {
     private readonly Lock _adding = new();
+
+    // Held while a fetcher publishes and while its name is removed or started again: a stopped fetcher's last
+    // outcome must not land after the removal.
+    private readonly Lock _owners = new();
     private readonly ConcurrentDictionary<string, FetcherMemory> _memories = new(StringComparer.Ordinal);
     private Names _names = new(FrozenDictionary<string, JwksSource>.Empty);
 
@@ -66,11 +70,34 @@ internal sealed class JwksSnapshots
 
     public void Publish(string name, Jwks jwks) => Source(name).Publish(jwks);
 
+    /// <summary>
+    /// Publishes <paramref name="jwks"/> for the fetcher whose memory is <paramref name="owner"/>, unless that fetcher
+    /// was stopped meanwhile: the registry forgets a name (and may start it again) before the stop reaches the
+    /// fetcher, which may still take a fetch's outcome until then. Whether it published.
+    /// </summary>
+    public bool Publish(string name, Jwks jwks, FetcherMemory owner)
+    {
+        var source = Source(name);
+        lock (_owners)
+        {
+            if (!_memories.TryGetValue(name, out var current) || !ReferenceEquals(current, owner))
+            {
+                return false;
+            }
+
+            source.Publish(jwks);
+            return true;
+        }
+    }
+
     /// <summary>Forgets the keys and the memory of <paramref name="name"/>; its handle stays, empty.</summary>
     public void Remove(string name)
     {
-        Find(name)?.Clear();
-        _memories.TryRemove(name, out _);
+        lock (_owners)
+        {
+            Find(name)?.Clear();
+            _memories.TryRemove(name, out _);
+        }
     }
 
     /// <summary>
@@ -81,7 +108,11 @@ internal sealed class JwksSnapshots
     {
         Source(options.Name).Options = options;
         var memory = new FetcherMemory();
-        _memories[options.Name] = memory;
+        lock (_owners)
+        {
+            _memories[options.Name] = memory;
+        }
+
         return memory;
     }
 
@@ -90,6 +121,9 @@ internal sealed class JwksSnapshots
     /// none (a fetcher started without the registry).
     /// </summary>
     public FetcherMemory Memory(string name) => _memories.GetOrAdd(name, _ => new FetcherMemory());
+
+    /// <summary>The last state the running fetcher of <paramref name="name"/> reported, if one runs.</summary>
+    public FetcherState? LastState(string name) => _memories.TryGetValue(name, out var memory) ? memory.LastState : null;
 
     /// <summary>The handles by name, replaced whole when a name is added; the one handle when there is one.</summary>
     private sealed class Names(FrozenDictionary<string, JwksSource> byName)

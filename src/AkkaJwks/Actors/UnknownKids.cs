@@ -22,6 +22,9 @@ internal sealed class UnknownKids
     /// <summary>How many kids are remembered.</summary>
     public int Count => _until.Count;
 
+    /// <summary>The entries held in expiry order, superseded ones included: what the memory really costs.</summary>
+    internal int Entries => _order.Count;
+
     /// <summary>Whether <paramref name="kid"/> is remembered as absent at <paramref name="now"/>; until when.</summary>
     public bool TryGetUntil(string kid, DateTimeOffset now, out DateTimeOffset until) =>
         _until.TryGetValue(kid, out until) && until > now;
@@ -30,6 +33,13 @@ internal sealed class UnknownKids
     public void Remember(string kid, DateTimeOffset until, DateTimeOffset now)
     {
         ForgetExpired(now);
+
+        // Every look-up that waited on one refresh remembers its kid: a replayed token would queue one entry each.
+        if (_until.TryGetValue(kid, out var known) && known >= until)
+        {
+            return;
+        }
+
         if (!_until.ContainsKey(kid))
         {
             while (_until.Count >= Capacity)

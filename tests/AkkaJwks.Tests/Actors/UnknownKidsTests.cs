@@ -58,4 +58,20 @@ public class UnknownKidsTests
         Assert.True(kids.TryGetUntil("kid", Now.AddMinutes(8), out _));
         Assert.Equal(2, kids.Count);
     }
+
+    [Fact]
+    public void Remember_SameKidFromManyWaitersOfOneRefresh_HoldsOneEntry()
+    {
+        // A replayed forged token: every look-up that waited on the refresh remembers the same kid, until the same time.
+        var kids = new UnknownKids();
+
+        for (var i = 0; i < 100_000; i++)
+        {
+            kids.Remember("forged", Now.AddMinutes(5), Now);
+        }
+
+        Assert.Equal(1, kids.Count);
+        Assert.Equal(1, kids.Entries);
+        Assert.True(kids.TryGetUntil("forged", Now.AddMinutes(4), out _));
+    }
 }
