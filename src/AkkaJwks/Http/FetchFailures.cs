@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using AkkaJwks.Keys;
 
 namespace AkkaJwks.Http;
 
@@ -118,6 +119,11 @@ internal static class FetchFailures
         return null;
     }
 
+    /// <summary>
+    /// The innermost exception's message, without what the server sent: the handler quotes a line it could not
+    /// parse (<c>Received an invalid status line: '...'</c>), which may be a body holding key material or bytes that
+    /// forge a log line, so everything from the first quote to the last is hidden and the rest escaped.
+    /// </summary>
     private static string Innermost(Exception exception)
     {
         while (exception.InnerException is not null)
@@ -125,6 +131,13 @@ internal static class FetchFailures
             exception = exception.InnerException;
         }
 
-        return exception.Message.TrimEnd('.');
+        var message = exception.Message.TrimEnd('.');
+        var (first, last) = (message.IndexOf('\''), message.LastIndexOf('\''));
+        if (first >= 0 && last > first)
+        {
+            message = $"{message[..first]}'…' (the server's text, not shown){message[(last + 1)..]}";
+        }
+
+        return JwkDisplay.Escape(message);
     }
 }
