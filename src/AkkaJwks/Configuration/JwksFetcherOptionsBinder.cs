@@ -53,7 +53,9 @@ internal static class JwksFetcherOptionsBinder
         {
             if (!knownKeys.Contains(key, StringComparer.Ordinal))
             {
-                var shown = value.IsString() ? value.GetString() : value.ToString().Trim();
+                // A misspelled url or headers may hold a credential: a URL is shown redacted, an object not at all.
+                var shown = value.IsObject() ? "(an object, not shown)"
+                    : JwksUrl.Redact(value.IsString() ? value.GetString() : value.ToString().Trim());
                 problems.AddAt(key, problems.PathOf(key), shown, DescribeUnknown(key, knownKeys));
             }
         }
