@@ -44,8 +44,13 @@ internal static class FetchFailures
             kind = FetchFailureKind.Truncated;
         }
 
-        return new JwksFetchException(kind, url, Describe(kind, exception, url, state, maxHeadersBytes, socket),
-            innerException: exception);
+        // The handler quotes what it could not parse (a status line, a header), which may be a body holding key
+        // material or bytes that forge a log line: the message hides it, and the exception is not kept, or a
+        // ToString() of the failure would print it after all.
+        var quotesServer = error == HttpRequestError.InvalidResponse;
+        return new JwksFetchException(kind, url,
+            Describe(kind, exception, url, state, maxHeadersBytes, socket, quotesServer),
+            innerException: quotesServer ? null : exception);
     }
 
     /// <summary>The attempt ran out of its budget.</summary>
@@ -71,7 +76,7 @@ internal static class FetchFailures
 
     private static string Describe(
         FetchFailureKind kind, Exception exception, Uri url, AttemptState state, int maxHeadersBytes,
-        SocketException? socket) => kind switch
+        SocketException? socket, bool quotesServer) => kind switch
         {
             FetchFailureKind.Dns =>
                 $"{Fetching(url)} failed: the host name '{url.Host}' did not resolve; check the URL and this " +
@@ -87,7 +92,8 @@ internal static class FetchFailures
                 (state.DeclaredBytes is { } declared ? $" of the {declared} declared" : string.Empty) +
                 "; the server or something on the way cut the response.",
             FetchFailureKind.Tls =>
-                $"{Fetching(url)} failed: TLS was refused because {state.TlsRefusal ?? Innermost(exception)}; " +
+                $"{Fetching(url)} failed: TLS was refused because " +
+                $"{state.TlsRefusal ?? Shown(exception, quotesServer)}; " +
                 "trust the certificate's issuer, fix the host name or update pinned-spki-sha256.",
             FetchFailureKind.Timeout =>
                 $"{Fetching(url)} failed: the network timed out while {Describe(state.Phase)}; the endpoint is " +
@@ -95,7 +101,7 @@ internal static class FetchFailures
             FetchFailureKind.ResponseTooLarge =>
                 $"{Fetching(url)} failed: the response headers exceed the limit of {maxHeadersBytes} bytes " +
                 "(max-response-headers-bytes); raise the limit if the endpoint really sends that much.",
-            _ => $"{Fetching(url)} failed while {Describe(state.Phase)}: {Innermost(exception)}",
+            _ => $"{Fetching(url)} failed while {Describe(state.Phase)}: {Shown(exception, quotesServer)}",
         };
 
     private static string Describe(AttemptPhase phase) => phase switch
@@ -120,24 +126,25 @@ internal static class FetchFailures
     }
 
     /// <summary>
-    /// The innermost exception's message, without what the server sent: the handler quotes a line it could not
-    /// parse (<c>Received an invalid status line: '...'</c>), which may be a body holding key material or bytes that
-    /// forge a log line, so everything from the first quote to the last is hidden and the rest escaped.
+    /// The innermost exception's message, escaped; with <paramref name="quotesServer"/>, everything from its first
+    /// quote to its last (<c>Received an invalid status line: '...'</c>) is hidden.
     /// </summary>
-    private static string Innermost(Exception exception)
+    private static string Shown(Exception exception, bool quotesServer)
+    {
+        var message = Innermost(exception).Message.TrimEnd('.');
+        var (first, last) = (message.IndexOf('\''), message.LastIndexOf('\''));
+        return JwkDisplay.Escape(quotesServer && first >= 0 && last > first
+            ? $"{message[..first]}'…' (the server's text, not shown){message[(last + 1)..]}"
+            : message);
+    }
+
+    private static Exception Innermost(Exception exception)
     {
         while (exception.InnerException is not null)
         {
             exception = exception.InnerException;
         }
 
-        var message = exception.Message.TrimEnd('.');
-        var (first, last) = (message.IndexOf('\''), message.LastIndexOf('\''));
-        if (first >= 0 && last > first)
-        {
-            message = $"{message[..first]}'…' (the server's text, not shown){message[(last + 1)..]}";
-        }
-
-        return JwkDisplay.Escape(message);
+        return exception;
     }
 }
