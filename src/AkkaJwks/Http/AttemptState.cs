@@ -26,6 +26,9 @@ internal sealed class AttemptState
         }
     }
 
+    /// <summary>The URL the current try is on: the configured one, or a redirect's.</summary>
+    public Uri? Url { get; set; }
+
     /// <summary>Bytes of body read so far by the current try.</summary>
     public long BodyBytes { get; set; }
 

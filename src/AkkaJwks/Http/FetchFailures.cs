@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using AkkaJwks.Keys;
 
 namespace AkkaJwks.Http;
 
@@ -43,8 +44,13 @@ internal static class FetchFailures
             kind = FetchFailureKind.Truncated;
         }
 
-        return new JwksFetchException(kind, url, Describe(kind, exception, url, state, maxHeadersBytes, socket),
-            innerException: exception);
+        // The handler quotes what it could not parse (a status line, a header), which may be a body holding key
+        // material or bytes that forge a log line: the message hides it, and the exception is not kept, or a
+        // ToString() of the failure would print it after all.
+        var quotesServer = error == HttpRequestError.InvalidResponse;
+        return new JwksFetchException(kind, url,
+            Describe(kind, exception, url, state, maxHeadersBytes, socket, quotesServer),
+            innerException: quotesServer ? null : exception);
     }
 
     /// <summary>The attempt ran out of its budget.</summary>
@@ -73,7 +79,7 @@ internal static class FetchFailures
 
     private static string Describe(
         FetchFailureKind kind, Exception exception, Uri url, AttemptState state, int maxHeadersBytes,
-        SocketException? socket) => kind switch
+        SocketException? socket, bool quotesServer) => kind switch
         {
             FetchFailureKind.Dns =>
                 $"{Fetching(url)} failed: the host name '{url.Host}' did not resolve; check the URL and this " +
@@ -92,7 +98,8 @@ internal static class FetchFailures
                 $"{Fetching(url)} failed: the server did not answer with TLS (no TLS handshake came back); perhaps it " +
                 "serves plain http on that port: check the URL's scheme and port.",
             FetchFailureKind.Tls =>
-                $"{Fetching(url)} failed: TLS was refused because {state.TlsRefusal ?? Innermost(exception)}; " +
+                $"{Fetching(url)} failed: TLS was refused because " +
+                $"{state.TlsRefusal ?? Shown(exception, quotesServer)}; " +
                 "trust the certificate's issuer, fix the host name or update pinned-spki-sha256.",
             FetchFailureKind.Timeout =>
                 $"{Fetching(url)} failed: the network timed out while {Describe(state.Phase)}; the endpoint is " +
@@ -100,7 +107,7 @@ internal static class FetchFailures
             FetchFailureKind.ResponseTooLarge =>
                 $"{Fetching(url)} failed: the response headers exceed the limit of {maxHeadersBytes} bytes " +
                 "(max-response-headers-bytes); raise the limit if the endpoint really sends that much.",
-            _ => $"{Fetching(url)} failed while {Describe(state.Phase)}: {Innermost(exception)}",
+            _ => $"{Fetching(url)} failed while {Describe(state.Phase)}: {Shown(exception, quotesServer)}",
         };
 
     private static string Describe(AttemptPhase phase) => phase switch
@@ -131,13 +138,26 @@ internal static class FetchFailures
     private static bool NoTlsReply(Exception exception) =>
         Find<AuthenticationException>(exception) is { InnerException: null };
 
-    private static string Innermost(Exception exception)
+    /// <summary>
+    /// The innermost exception's message, escaped; with <paramref name="quotesServer"/>, everything from its first
+    /// quote to its last (<c>Received an invalid status line: '...'</c>) is hidden.
+    /// </summary>
+    private static string Shown(Exception exception, bool quotesServer)
+    {
+        var message = Innermost(exception).Message.TrimEnd('.');
+        var (first, last) = (message.IndexOf('\''), message.LastIndexOf('\''));
+        return JwkDisplay.Escape(quotesServer && first >= 0 && last > first
+            ? $"{message[..first]}'…' (the server's text, not shown){message[(last + 1)..]}"
+            : message);
+    }
+
+    private static Exception Innermost(Exception exception)
     {
         while (exception.InnerException is not null)
         {
             exception = exception.InnerException;
         }
 
-        return exception.Message.TrimEnd('.');
+        return exception;
     }
 }

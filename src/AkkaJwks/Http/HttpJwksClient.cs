@@ -86,7 +86,8 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
         }
         catch (TimeoutRejectedException timeout)
         {
-            throw FetchFailures.Timeout(request.Url, request.Timeout, state, timeout);
+            // Named like every other failure: after a redirect, by the URL that kept the attempt waiting.
+            throw FetchFailures.Timeout(state.Url ?? request.Url, request.Timeout, state, timeout);
         }
     }
 
@@ -174,6 +175,7 @@ public sealed class HttpJwksClient : IJwksHttpClient, IDisposable
         var visited = new HashSet<Uri> { url };
         for (var redirects = 0; ; redirects++)
         {
+            state.Url = url;
             try
             {
                 using var message = Message(request, url, state);

@@ -1,4 +1,5 @@
 using System.Net.Http;
+using AkkaJwks.Keys;
 
 namespace AkkaJwks.Http;
 
@@ -44,8 +45,10 @@ internal static class JwksResponseReader
             < 500 => "check the URL and any headers the endpoint needs",
             _ => "the endpoint is failing on its side",
         };
+        // The reason phrase is the server's to write, up to the header limit and with any byte but CR and LF.
+        var reason = JwkDisplay.Safe(response.ReasonPhrase ?? string.Empty);
         return new JwksFetchException(FetchFailureKind.HttpStatus, url,
-            $"{FetchFailures.Fetching(url)} failed: the server answered {status} {response.ReasonPhrase}{asked}; "
+            $"{FetchFailures.Fetching(url)} failed: the server answered {status} {reason}{asked}; "
             + $"{advice}.",
             status, retryAfter);
     }

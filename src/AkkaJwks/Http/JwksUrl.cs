@@ -3,7 +3,9 @@ namespace AkkaJwks.Http;
 /// <summary>
 /// How AkkaJwks writes an endpoint's URL into a message, a log line or a tag: scheme, host, port and path only.
 /// A query or user-info often carries a credential (<c>?access_token=...</c>, <c>user:password@</c>), and a message
-/// travels to logs and terminals, so each is replaced by an ellipsis: <c>https://…@host/jwks?…</c>.
+/// travels to logs and terminals, so each is replaced by an ellipsis: <c>https://…@host/jwks?…</c>. A control or
+/// format character left in the path (a redirect's <c>Location</c> is the server's to write) is percent-escaped, so
+/// a URL cannot forge a log line or recolour a terminal.
 /// </summary>
 internal static class JwksUrl
 {
@@ -15,12 +17,12 @@ internal static class JwksUrl
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri)
         {
-            return Cut(url.OriginalString);
+            return Printable(Cut(url.OriginalString));
         }
 
         if (url.UserInfo.Length == 0 && url.Query.Length == 0 && url.Fragment.Length == 0)
         {
-            return url.ToString();
+            return Printable(url.ToString());
         }
 
         var shown = url.GetComponents(UriComponents.Scheme, UriFormat.SafeUnescaped) + Uri.SchemeDelimiter
@@ -31,7 +33,7 @@ internal static class JwksUrl
             shown += "?" + Hidden;
         }
 
-        return url.Fragment.Length > 0 ? shown + "#" + Hidden : shown;
+        return Printable(url.Fragment.Length > 0 ? shown + "#" + Hidden : shown);
     }
 
     /// <summary>
@@ -40,9 +42,29 @@ internal static class JwksUrl
     /// <c>/jwks?x</c> would parse as a file URL) is cut at the first of them.
     /// </summary>
     public static string Redact(string url) =>
-        url.IndexOfAny(['?', '#', '@']) < 0 ? url
+        url.IndexOfAny(['?', '#', '@']) < 0 ? Printable(url)
         : url.Contains(Uri.SchemeDelimiter, StringComparison.Ordinal)
-            && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? Redact(parsed) : Cut(url);
+            && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? Redact(parsed) : Printable(Cut(url));
+
+    // Uri.ToString() unescapes what it may, and keeps a raw control character as it was written.
+    private static string Printable(string shown)
+    {
+        if (!shown.Any(IsHidden))
+        {
+            return shown;
+        }
+
+        var text = new System.Text.StringBuilder(shown.Length + 16);
+        foreach (var c in shown)
+        {
+            text.Append(IsHidden(c) ? Uri.EscapeDataString(c.ToString()) : c);
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsHidden(char c) =>
+        char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     private static string Cut(string text)
     {

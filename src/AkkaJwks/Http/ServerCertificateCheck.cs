@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using AkkaJwks.Keys;
 
 namespace AkkaJwks.Http;
 
@@ -67,7 +68,7 @@ internal sealed class ServerCertificateCheck
 
         if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
         {
-            return $"the name failed: the certificate (subject {leaf.Subject}) does not cover the host name";
+            return $"the name failed: the certificate (subject {Shown(leaf.Subject)}) does not cover the host name";
         }
 
         // A matching pin is the trust anchor, so the chain's verdict no longer counts; the name's still does.
@@ -76,9 +77,12 @@ internal sealed class ServerCertificateCheck
             : errors & SslPolicyErrors.RemoteCertificateChainErrors;
         return chainErrors == SslPolicyErrors.None && (errors & SslPolicyErrors.RemoteCertificateNotAvailable) == 0
             ? null
-            : $"the chain failed: {Describe(errors, chain)} for the certificate issued to {leaf.Subject} by " +
-                leaf.Issuer;
+            : $"the chain failed: {Describe(errors, chain)} for the certificate issued to {Shown(leaf.Subject)} by " +
+                Shown(leaf.Issuer);
     }
+
+    // A subject and an issuer are whatever the server's certificate says, control characters included.
+    private static string Shown(string name) => JwkDisplay.Escape(name);
 
     private static string Describe(SslPolicyErrors errors, X509Chain? chain)
     {

@@ -62,7 +62,11 @@ internal static class JwkDisplay
         return dots is 2 or 4 && value.StartsWith("ey", StringComparison.Ordinal);
     }
 
-    private static string Escape(ReadOnlySpan<char> value)
+    /// <summary>
+    /// The value with its control and format characters escaped (<c>\u001b</c>), nothing cut: for text the server
+    /// chose that is not a kid (a certificate subject), so it cannot forge a log line or recolour a terminal.
+    /// </summary>
+    public static string Escape(ReadOnlySpan<char> value)
     {
         var clean = true;
         foreach (var c in value)

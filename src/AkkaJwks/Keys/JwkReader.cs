@@ -33,7 +33,8 @@ internal static class JwkReader
             reader.Read();
             if (reader.TokenType == JsonTokenType.String && !IsText(ref reader))
             {
-                members.Problem ??= NotText($"member '{Encoding.UTF8.GetString(name)}'");
+                // Any name reaches here, so it is shown as a kid is: cut and escaped, never forging a log line.
+                members.Problem ??= NotText($"member '{JwkDisplay.Safe(Encoding.UTF8.GetString(name))}'");
                 reader.Skip();
                 continue;
             }

@@ -81,6 +81,6 @@ public sealed class JwksConfigurationSecretTests
         Assert.Contains(failure.Problems, p => p.ToString().StartsWith(
             "akka.jwks.registry-name = bad\\nname: expected a valid actor name", StringComparison.Ordinal));
         Assert.Contains(failure.Problems, p => p.ToString().StartsWith(
-            "akka.jwks.fetchers.g.retry-intervall = 1s\\n2s: unknown option", StringComparison.Ordinal));
+            "akka.jwks.fetchers.g.retry-intervall = 1s%0A2s: unknown option", StringComparison.Ordinal));
     }
 }

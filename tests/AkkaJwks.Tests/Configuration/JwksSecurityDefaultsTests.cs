@@ -36,6 +36,24 @@ public sealed class JwksSecurityDefaultsTests
         Assert.StartsWith("unknown option", problem.Expected);
     }
 
+    [Theory]
+    [InlineData("uri = \"https://issuer.example/jwks?access_token=secret123\"", "https://issuer.example/jwks?…")]
+    [InlineData("header { Authorization = \"Bearer secret123\" }", "an object")]
+    [InlineData("header = { X-Api-Key = secret123 }", "an object")]
+    public void Create_MisspelledOptionHoldingACredential_NeverQuotesIt(string line, string shown)
+    {
+        var config = ConfigurationFactory.ParseString($$"""
+            akka.jwks.fetchers.idp { url = "https://issuer.example/jwks", {{line}} }
+            """);
+
+        var error = Assert.Throws<JwksConfigurationException>(() => JwksSettings.Create(config));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith("unknown option", problem.Expected);
+        Assert.Equal(shown, problem.Value);
+        Assert.DoesNotContain("secret123", error.Message);
+    }
+
     [Fact]
     public void Create_ServerCertificateValidationFromCode_PassesValidation()
     {

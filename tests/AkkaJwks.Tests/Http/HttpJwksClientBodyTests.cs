@@ -115,13 +115,24 @@ public class HttpJwksClientBodyTests
         Assert.Contains(server.Url().ToString(), failure.Message);
     }
 
-    [Fact]
-    public async Task GetAsync_GzipBombOverLimit_CountsDecodedBytes()
+    [Theory]
+    [InlineData("gzip", false)]
+    [InlineData("gzip", true)]
+    [InlineData("br", false)]
+    [InlineData("br", true)]
+    [InlineData("deflate", true)]
+    public async Task GetAsync_CompressedBombOverLimit_CountsDecodedBytes(string encoding, bool declareLength)
     {
-        var encoded = Encode("gzip", new byte[1024 * 1024]);
+        // A Content-Length declares the encoded size, well inside the limit; only the decoded count can catch it.
+        var encoded = Encode(encoding, new byte[1024 * 1024]);
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
-            context.Response.Headers.ContentEncoding = "gzip";
+            context.Response.Headers.ContentEncoding = encoding;
+            if (declareLength)
+            {
+                context.Response.ContentLength = encoded.Length;
+            }
+
             await context.Response.Body.WriteAsync(encoded);
         });
         using var client = Fetches.Client(new SignallingClock());

@@ -31,6 +31,36 @@ public class HttpJwksClientTimeoutTests
     }
 
     [Fact]
+    public async Task GetAsync_RedirectTargetNeverAnswers_TimesOutNamingTheTarget()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource();
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (context.Request.Path == "/old")
+            {
+                context.Response.StatusCode = 302;
+                context.Response.Headers.Location = "/slow";
+                return;
+            }
+
+            entered.TrySetResult();
+            await never.Task.WaitAsync(context.RequestAborted);
+        });
+        var clock = new SignallingClock();
+        using var client = Fetches.Client(clock);
+
+        var call = client.GetAsync(Fetches.For(server.Url("/old")), CancellationToken.None);
+        await entered.Task;
+        clock.Advance(Fetches.Budget);
+        var failure = await Assert.ThrowsAsync<JwksFetchException>(() => call);
+
+        Assert.Equal(FetchFailureKind.Timeout, failure.Kind);
+        Assert.Equal(server.Url("/slow"), failure.Url);
+        Assert.StartsWith($"Fetching {server.Url("/slow")} timed out after", failure.Message);
+    }
+
+    [Fact]
     public async Task GetAsync_BodyStallsAfterOneByte_TimesOutWhileReadingTheBody()
     {
         var never = new TaskCompletionSource();

@@ -124,6 +124,23 @@ public class HttpJwksClientTlsTests
     }
 
     [Fact]
+    public async Task GetAsync_SubjectWithControlCharacters_ShowsItEscaped()
+    {
+        using var certificate = SelfSignedCertificate.ForLoopbackNamed("evil\u001b[31m\nFORGED\u202e");
+        await using var server = await Serve(certificate);
+        using var client = Fetches.Client(Options());
+
+        var failure = await Assert.ThrowsAsync<JwksFetchException>(
+            () => client.GetAsync(Fetches.For(server.Url()), CancellationToken.None));
+
+        Assert.True(failure.Kind == FetchFailureKind.Tls, failure.ToString());
+        Assert.Contains("the chain failed", failure.Message);
+        Assert.Contains("evil\\u001b[31m\\u000aFORGED\\u202e", failure.Message);
+        Assert.DoesNotContain(failure.Message,
+            c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+    }
+
+    [Fact]
     public void Constructor_MalformedPin_ThrowsNamingIt()
     {
         var failure = Assert.Throws<ArgumentException>(

@@ -19,6 +19,22 @@ public class JwksUrlTests
     }
 
     [Theory]
+    [InlineData("http://evil.example/a\u001b[31m\u202eb", "http://evil.example/a%1B[31m%E2%80%AEb")]
+    [InlineData("http://evil.example/a%1B%07\u202eb", "http://evil.example/a%1B%07%E2%80%AEb")]
+    [InlineData("http://evil.example/a\u001b\u202eb?secret123", "http://evil.example/a%1B%E2%80%AEb?…")]
+    [InlineData("/a\u001b[31m\u0085", "/a%1B[31m%C2%85")]
+    public void Redact_ControlOrFormatCharacters_ArePercentEscaped(string url, string expected)
+    {
+        var shown = JwksUrl.Redact(url);
+
+        Assert.Equal(expected, shown);
+        if (url.Contains(Uri.SchemeDelimiter, StringComparison.Ordinal))
+        {
+            Assert.Equal(expected, JwksUrl.Redact(new Uri(url)));
+        }
+    }
+
+    [Theory]
     [InlineData("/jwks", "/jwks")]
     [InlineData("/jwks?access_token=secret123", "/jwks…")]
     [InlineData("not a url @secret123", "not a url …")]

@@ -16,10 +16,21 @@ internal static class SelfSignedCertificate
     /// <summary>A certificate for <c>other.example</c> only, so 127.0.0.1 does not match it.</summary>
     public static X509Certificate2 ForOtherName => ForOtherNameValue.Value;
 
-    private static X509Certificate2 Create(IPAddress? address, string? dnsName)
+    /// <summary>A certificate for 127.0.0.1 whose subject's common name is <paramref name="commonName"/>, as given.
+    /// </summary>
+    public static X509Certificate2 ForLoopbackNamed(string commonName)
+    {
+        var subject = new X500DistinguishedNameBuilder();
+        subject.AddCommonName(commonName);
+        return Create(IPAddress.Loopback, null, subject.Build());
+    }
+
+    private static X509Certificate2 Create(IPAddress? address, string? dnsName, X500DistinguishedName? subject = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={address?.ToString() ?? dnsName}", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest(
+            subject ?? new X500DistinguishedName($"CN={address?.ToString() ?? dnsName}"), key,
+            HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         if (address is not null)
         {

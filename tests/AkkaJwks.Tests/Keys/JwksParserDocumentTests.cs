@@ -47,6 +47,21 @@ public class JwksParserDocumentTests
         Assert.Contains($"member '{member}' holds an escaped lone surrogate", Assert.Single(jwks.Refused).Reason);
     }
 
+    [Fact]
+    public void Parse_LoneSurrogateUnderAForgingMemberName_ShowsTheNameEscapedAndCut()
+    {
+        // JSON escapes: the name holds a real ESC and a real line break once read.
+        var name = "x\\u001b[2J\\nFORGED " + new string('a', 500);
+        var json = Set(RsaMembers(Rsa).Having("PLACEHOLDER", "a"))
+            .Replace("\"PLACEHOLDER\":\"a\"", $"\"{name}\":\"\\ud800\"");
+
+        var reason = Assert.Single(Parse(json).Jwks!.Refused).Reason;
+
+        Assert.Contains(
+            "member 'x\\u001b[2J\\u000aFORGED aaaaaaaaaaa... (513 characters, cut)' holds an escaped lone", reason);
+        Assert.DoesNotContain(reason, char.IsControl);
+    }
+
     [Theory]
     [InlineData("[]", "is an array, not an object")]
     [InlineData("\"keys\"", "is a string, not an object")]

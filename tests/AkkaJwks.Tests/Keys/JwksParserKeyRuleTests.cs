@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AkkaJwks.Keys;
 using static AkkaJwks.Tests.Keys.TestJwks;
 
 namespace AkkaJwks.Tests.Keys;
@@ -134,6 +135,29 @@ public class JwksParserKeyRuleTests
         var twice = members.Replace("\"kty\":\"RSA\"", "\"kty\":\"RSA\",\"kty\":\"RSA\"");
 
         Assert.Contains("member 'kty' appears twice", Assert.Single(Parse(twice).Jwks!.Refused).Reason);
+    }
+
+    [Theory]
+    [InlineData("\"kty\":\"RSA\"", "\"kty\":\"RSA\",\"k\\u0074y\":\"oct\"", "kty")]
+    [InlineData("\"kty\":\"RSA\"", "\"kty\":\"RSA\",\"n\":\"AQAB\"", "n")]
+    [InlineData("\"kty\":\"RSA\"", "\"kty\":\"RSA\",\"kid\":\"other\"", "kid")]
+    public void Parse_MemberTwiceWithAnotherValue_RefusedRatherThanChoosingOne(string find, string replace, string name)
+    {
+        // Whichever copy a reader kept, another reader of the same document could keep the other.
+        var twice = Set(RsaMembers(Rsa)).Replace(find, replace);
+
+        Assert.Contains($"member '{name}' appears twice", Assert.Single(Parse(twice).Jwks!.Refused).Reason);
+    }
+
+    [Fact]
+    public void Parse_NestedDeeperThanTheReaderAllows_RefusedAsNotJson()
+    {
+        var deep = $"{{\"keys\":[{{\"x-deep\":{new string('[', 1000)}{new string(']', 1000)}}}]}}";
+
+        var result = Parse(deep);
+
+        Assert.Equal(JwksDocumentErrorKind.NotJson, result.Error!.Kind);
+        Assert.Contains("depth", result.Error.Message);
     }
 
     [Fact]
