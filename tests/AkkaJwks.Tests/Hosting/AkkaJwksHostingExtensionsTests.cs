@@ -45,4 +45,40 @@ public sealed class AkkaJwksHostingExtensionsTests
 
         Assert.Equal(["akka.jwks.fetchers.a.url", "akka.jwks.fetchers.b.max-keys"], error.Problems.Select(p => p.Path));
     }
+
+    [Fact]
+    public async Task WithJwks_NameGivenTwice_FailsTheStartNamingIt()
+    {
+        var first = JwksFetcherOptions.Create("idp", TestDocuments.Url);
+        var second = JwksFetcherOptions.Create("idp", new Uri("https://other.example/jwks"));
+        using var host = new HostBuilder()
+            .ConfigureServices(services => services.AddAkka("jwks-hosting", builder => builder.WithJwks(first, second)))
+            .Build();
+
+        var error = await Assert.ThrowsAsync<JwksConfigurationException>(() => host.StartAsync());
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("akka.jwks.fetchers.idp", problem.Path);
+        Assert.Contains("WithJwks was given it 2 times", problem.Expected);
+    }
+
+    [Fact]
+    public async Task WithJwks_NameOfAHoconFetcher_FailsTheStartAndStartsNoneOfItsFetchers()
+    {
+        var client = new FakeJwksHttpClient();
+        var taken = JwksFetcherOptions.Create("idp", TestDocuments.Url) with { HttpClient = client };
+        var free = JwksFetcherOptions.Create("free", TestDocuments.Url) with { HttpClient = client };
+        using var host = new HostBuilder()
+            .ConfigureServices(services => services.AddAkka("jwks-hosting", builder => builder
+                .AddHocon("akka.jwks.fetchers.idp.url = \"https://idp.example/jwks\"", HoconAddMode.Prepend)
+                .WithJwks(free, taken)))
+            .Build();
+
+        var error = await Assert.ThrowsAsync<JwksConfigurationException>(() => host.StartAsync());
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("akka.jwks.fetchers.idp", problem.Path);
+        Assert.Contains("already starts a fetcher of that name", problem.Expected);
+        Assert.Equal(0, client.RequestCount);
+    }
 }
