@@ -149,7 +149,7 @@ internal sealed partial class JwksFetcherActor
             Fail(fetch, new JwksFetchException(FetchFailureKind.NoUsableKeys, _options.Url,
                 $"The JWKS at {ShownUrl} has no usable signing key ({jwks.Keys.Length} accepted, " +
                 $"{jwks.Refused.Length} refused); expected at least one public signing key, the last good keys " +
-                "are kept", statusCode: response.StatusCode));
+                "are kept", statusCode: response.StatusCode) { Refused = jwks.Refused });
             return;
         }
 
