@@ -36,6 +36,43 @@ public class FetchHeaderTests
         Assert.DoesNotContain("X-Forged", result.StdOut + result.StdErr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("X-A", "X-A")]
+    [InlineData("Authorization", "authorization")]
+    [InlineData("x-tenant", "X-TENANT")]
+    public async Task Fetch_HeaderNameGivenTwice_IsUsageErrorNamingBothPositionsNotTheValues(string first, string second)
+    {
+        var result = await CliProcess.RunAsync(
+            ["fetch", Url, "-H", $"{first}: Bearer {Token}", "-H", "X-Other: 1", "--header", $"{second}: {Token}2"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"akka-jwks: --header #3 ({second}) repeats the header name of --header #1: ", error);
+        Assert.DoesNotContain(Token, result.StdOut + result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Content-Length", "it describes a request body")]
+    [InlineData("content-type", "it describes a request body")]
+    [InlineData("Content-Encoding", "it describes a request body")]
+    [InlineData("Transfer-Encoding", "it is about the connection")]
+    [InlineData("Connection", "it is about the connection")]
+    [InlineData("Keep-Alive", "it is about the connection")]
+    [InlineData("TE", "it is about the connection")]
+    [InlineData("Upgrade", "it is about the connection")]
+    [InlineData("Host", "the host comes from the URL")]
+    [InlineData("If-None-Match", "the fetcher sends it itself")]
+    public async Task Fetch_HeaderTheClientSetsItself_IsUsageErrorNamingItNotItsValue(string name, string why)
+    {
+        var result = await CliProcess.RunAsync(["fetch", Url, "-H", "X-Ok: 1", "--header", $"{name}: {Token}"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"akka-jwks: --header #2 ({name}) cannot be set: {why}", error);
+        Assert.DoesNotContain(Token, result.StdOut + result.StdErr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ParseHeader_ValueWithTab_IsAccepted()
     {
