@@ -30,6 +30,12 @@ internal static class CommandLineCheck
         ["watch"] = [Config, Duration],
     };
 
+    /// <summary>The options that take a value, by command, as "-s|--long" (or "--long"); for a test to compare.</summary>
+    internal static IReadOnlyDictionary<string, string[]> ValueOptions =>
+        Commands.ToDictionary(
+            command => command.Key,
+            command => command.Value.Select(o => o.Short.Length > 0 ? $"{o.Short}|{o.Long}" : o.Long).ToArray());
+
     /// <summary>
     /// The usage error in <paramref name="args"/>, one sentence without the leading program name, or
     /// <see langword="null"/> when there is none of these.

@@ -36,6 +36,26 @@ public class CommandLineCheckTests
     };
 
     [Theory]
+    [InlineData("demo", typeof(AkkaJwks.Cli.Commands.DemoCommand.Settings))]
+    [InlineData("inspect", typeof(AkkaJwks.Cli.Commands.InspectCommand.Settings))]
+    [InlineData("fetch", typeof(AkkaJwks.Cli.Commands.FetchCommand.Settings))]
+    [InlineData("serve", typeof(AkkaJwks.Cli.Commands.ServeCommand.Settings))]
+    [InlineData("watch", typeof(AkkaJwks.Cli.Commands.WatchCommand.Settings))]
+    public void ValueOptions_OfEachCommand_AreTheOptionsItsSettingsDeclareWithAValue(string command, Type settings)
+    {
+        // "-c|--config <FILE>" takes a value, "--json" does not: a new option with a value must be checked too.
+        var declared = settings.GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(Spectre.Console.Cli.CommandOptionAttribute), false)
+                .Cast<Spectre.Console.Cli.CommandOptionAttribute>().SingleOrDefault())
+            .Where(option => option is not null && option.ValueName is not null)
+            .Select(option => string.Join("|",
+                option!.ShortNames.Select(n => "-" + n).Concat(option.LongNames.Select(n => "--" + n))))
+            .Order();
+
+        Assert.Equal(declared, CommandLineCheck.ValueOptions[command].Order());
+    }
+
+    [Theory]
     [MemberData(nameof(MissingValues))]
     public void Problem_OptionWithoutValue_NamesTheOptionAndWhatItTakes(string[] args, string expected)
     {
