@@ -30,7 +30,7 @@ internal static class CommandLineCheck
         ["watch"] = [Config, Duration],
     };
 
-    /// <summary>The options that take a value, by command, as "-s|--long" (or "--long"); for a test to compare.</summary>
+    /// <summary>The options that take a value, by command, as "-s|--long" (or "--long"), for a test.</summary>
     internal static IReadOnlyDictionary<string, string[]> ValueOptions =>
         Commands.ToDictionary(
             command => command.Key,

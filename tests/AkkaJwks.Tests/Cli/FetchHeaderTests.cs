@@ -40,7 +40,8 @@ public class FetchHeaderTests
     [InlineData("X-A", "X-A")]
     [InlineData("Authorization", "authorization")]
     [InlineData("x-tenant", "X-TENANT")]
-    public async Task Fetch_HeaderNameGivenTwice_IsUsageErrorNamingBothPositionsNotTheValues(string first, string second)
+    public async Task Fetch_HeaderNameGivenTwice_IsUsageErrorNamingBothPositionsNotTheValues(
+        string first, string second)
     {
         var result = await CliProcess.RunAsync(
             ["fetch", Url, "-H", $"{first}: Bearer {Token}", "-H", "X-Other: 1", "--header", $"{second}: {Token}2"]);

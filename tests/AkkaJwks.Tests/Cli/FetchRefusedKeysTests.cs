@@ -3,7 +3,7 @@ using AkkaJwks.Tests.Support;
 
 namespace AkkaJwks.Tests.Cli;
 
-/// <summary>A fetch that fails because every key was refused says why each was: kid and reason, never material.</summary>
+/// <summary>A fetch that fails because every key was refused says why each was: kid and reason, no material.</summary>
 public class FetchRefusedKeysTests
 {
     private const string Document = """

@@ -136,7 +136,8 @@ public class InspectCommandTests
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var error = Assert.Single(result.ErrorLines);
-        Assert.Contains("holds more keys than the limit of 500 that fetchers apply (max-keys in reference.conf)", error);
+        Assert.Contains(
+            "holds more keys than the limit of 500 that fetchers apply (max-keys in reference.conf)", error);
         Assert.DoesNotContain("raise", error);
     }
 

@@ -41,7 +41,7 @@ public class WatchEndTests
     [Fact]
     public async Task Watch_FetchWithRefusedKey_ShowsItsKidAndReasonButNoMaterial()
     {
-        await using var server = await LoopbackServer.ServingAsync(Refusing.Replace("KEY", TestDocuments.KeyJson("ok")));
+        await using var server = await LoopbackServer.ServingAsync(Mixed());
         using var config = Config(server, "mixed");
 
         var result = await CliProcess.RunUntilAsync(["watch", "--config", config.Path],
@@ -57,7 +57,7 @@ public class WatchEndTests
     [Fact]
     public async Task WatchJson_FetchWithRefusedKey_FillsRejectedOfFetchStop()
     {
-        await using var server = await LoopbackServer.ServingAsync(Refusing.Replace("KEY", TestDocuments.KeyJson("ok")));
+        await using var server = await LoopbackServer.ServingAsync(Mixed());
         using var config = Config(server, "mixed");
 
         var result = await CliProcess.RunUntilAsync(["watch", "--config", config.Path, "--json"],
@@ -72,6 +72,8 @@ public class WatchEndTests
         Assert.False(string.IsNullOrWhiteSpace(rejected.GetProperty("reason").GetString()));
         Assert.DoesNotContain("c2VjcmV0", result.StdOut, StringComparison.Ordinal);
     }
+
+    private static string Mixed() => Refusing.Replace("KEY", TestDocuments.KeyJson("ok"));
 
     private static string Document(string kid) => System.Text.Encoding.UTF8.GetString(TestDocuments.Jwks(kid));
 
