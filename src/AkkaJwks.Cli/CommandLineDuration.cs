@@ -4,11 +4,15 @@ namespace AkkaJwks.Cli;
 
 /// <summary>
 /// Durations as the command line writes them: a number and a unit, <c>500ms</c>, <c>10s</c>, <c>2m</c> or
-/// <c>1h</c>, <c>1d</c>; the number may have a fraction (<c>1.5s</c>), and the whole is at most <c>24d</c>.
+/// <c>1h</c>, <c>1d</c>; the number may have a fraction (<c>1.5s</c>), and the whole is at least <c>1ms</c> and at
+/// most <c>24d</c>.
 /// </summary>
 internal static class CommandLineDuration
 {
-    /// <summary>The key under which a refusal's <see cref="Exception.Data"/> holds the refused text.</summary>
+    /// <summary>
+    /// The key under which a converter's refusal (a duration's, a port's) holds the refused text in
+    /// <see cref="Exception.Data"/>, so that the program can name the option it was given to.
+    /// </summary>
     public const string ValueKey = "akka-jwks.duration";
 
     // Akka's scheduler and Task.Delay take at most int.MaxValue milliseconds (24.8 days); 24d is the round limit.
@@ -41,6 +45,12 @@ internal static class CommandLineDuration
                     return false;
                 }
 
+                if (total > 0 && total < 1)
+                {
+                    error = $"'{text}' is too short: a duration is at least 1ms.";
+                    return false;
+                }
+
                 if (total > 0)
                 {
                     duration = TimeSpan.FromMilliseconds(total);
@@ -56,11 +66,33 @@ internal static class CommandLineDuration
         return false;
     }
 
-    /// <summary>Formats a duration for people: <c>850 ms</c>, <c>2.5 s</c>, <c>3 m</c>.</summary>
+    /// <summary>
+    /// Formats a measured duration the HOCON way, rounded for people: <c>850ms</c>, <c>2.5s</c>, <c>3m</c>.
+    /// </summary>
     public static string Format(TimeSpan duration) =>
         duration.TotalMilliseconds < 1_000
-            ? $"{duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms"
+            ? $"{duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)}ms"
             : duration.TotalSeconds < 120
-                ? $"{duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s"
-                : $"{duration.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} m";
+                ? $"{duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)}s"
+                : $"{duration.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)}m";
+
+    /// <summary>
+    /// Writes a configured duration exactly, the HOCON way, in the largest unit that holds it whole: <c>10s</c>,
+    /// <c>2m</c>, <c>500ms</c>, <c>1d</c>; a duration under a millisecond, or not whole in one, as milliseconds
+    /// with a fraction.
+    /// </summary>
+    public static string Exact(TimeSpan duration)
+    {
+        var milliseconds = duration.TotalMilliseconds;
+        for (var i = Units.Length - 1; i > 0; i--)
+        {
+            var (suffix, size) = Units[i];
+            if (milliseconds >= size && milliseconds % size == 0)
+            {
+                return (milliseconds / size).ToString("0", CultureInfo.InvariantCulture) + suffix;
+            }
+        }
+
+        return milliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms";
+    }
 }

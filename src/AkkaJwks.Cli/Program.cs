@@ -41,6 +41,12 @@ app.Configure(config =>
         .WithExample("watch", "--config", "fetchers.conf");
 });
 
+if (CommandLineCheck.Problem(args) is { } problem)
+{
+    Terminal.WriteError($"akka-jwks: {problem}; run 'akka-jwks --help' for usage.");
+    return ExitCodes.Usage;
+}
+
 // Spectre.Console.Cli reads a lone '-' as an option with no name, so it is passed to commands under another name.
 var arguments = args.Select(arg => arg == "-" ? InspectCommand.StandardInput : arg);
 try
@@ -49,7 +55,7 @@ try
 }
 catch (CommandAppException e)
 {
-    // A bad duration surfaces as Spectre's conversion failure; the converter's own sentence says more.
+    // A bad duration or port surfaces as Spectre's conversion failure; the converter's own sentence says more.
     var message = e.InnerException is FormatException format ? OptionOf(format) + format.Message : e.Message;
     Terminal.WriteError($"akka-jwks: {message.TrimEnd('.')}; run 'akka-jwks --help' for usage.");
     return ExitCodes.Usage;
@@ -66,7 +72,7 @@ catch (Exception e)
 }
 
 // Spectre's conversion failure does not say which option was being read: the value the converter refused
-// (CommandLineDuration.ValueKey) is found after its option on the command line, "--duration 9h" or "--duration=9h".
+// (CommandLineDuration.ValueKey) is found after its option on the command line, "--port x" or "--port=x".
 string OptionOf(FormatException format)
 {
     if (format.Data[CommandLineDuration.ValueKey] is not string value)

@@ -36,7 +36,9 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         var log = new LiveLog();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var issuer = new RotatingIssuer();
-        await using var server = await DocumentServer.StartAsync(0, () => issuer.Document, cancellationToken);
+        // Ctrl+C is how the demo ends, start-up included: the issuer starts whatever comes (it takes milliseconds),
+        // and a demo interrupted before its first keys ends below with its summary line, nothing validated.
+        await using var server = await DocumentServer.StartAsync(0, () => issuer.Document, CancellationToken.None);
         log.Markup(EventText.Line(DateTimeOffset.Now, "issuer", "magenta", "demo",
             $"publishes {Kids(issuer.Signers)} at {Markup.Escape(server.JwksUrl.ToString())}, rotating every "
             + CommandLineDuration.Format(demo.RotationInterval)));

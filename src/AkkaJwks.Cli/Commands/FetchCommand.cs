@@ -54,8 +54,31 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
             }
 
             var problem = Headers.Select((header, i) => HeaderProblem(i + 1, header))
-                .FirstOrDefault(found => found is not null);
+                .FirstOrDefault(found => found is not null)
+                ?? RepeatedHeaderProblem(Headers);
             return problem is null ? ValidationResult.Success() : ValidationResult.Error(problem);
+        }
+
+        /// <summary>
+        /// Why a header name is given twice in <paramref name="headers"/> (names compare ignoring case), or
+        /// <see langword="null"/>. A repeat is refused rather than merged: a list value goes in one header, and a
+        /// header that takes one value (Authorization) cannot be merged at all.
+        /// </summary>
+        internal static string? RepeatedHeaderProblem(IReadOnlyList<string> headers)
+        {
+            var first = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < headers.Count; i++)
+            {
+                var name = headers[i][..headers[i].IndexOf(':')].Trim();
+                if (!first.TryAdd(name, i + 1))
+                {
+                    return $"--header #{i + 1} ({JwkDisplay.Safe(name)}) repeats the header name of --header "
+                        + $"#{first[name]}: give each header once (the values are not shown); for a list, write "
+                        + "its values in one header, separated by commas";
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -74,9 +97,15 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
             }
 
             // A tab is allowed inside a field value (RFC 9110 5.5); any other control character would end the line.
-            return header[(colon + 1)..].Any(c => char.IsControl(c) && c != '\t')
-                ? $"--header #{position} ({JwkDisplay.Safe(name)}) holds a control character in its value "
-                    + "(the value is not shown); only tab is allowed"
+            if (header[(colon + 1)..].Any(c => char.IsControl(c) && c != '\t'))
+            {
+                return $"--header #{position} ({JwkDisplay.Safe(name)}) holds a control character in its value "
+                    + "(the value is not shown); only tab is allowed";
+            }
+
+            // The same rule as a fetcher's headers in HOCON or code.
+            return JwksHeaders.Refusal(name) is { } why
+                ? $"--header #{position} ({name}) cannot be set: {why} (the value is not shown)"
                 : null;
         }
 
@@ -136,7 +165,7 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
             foreach (var problem in e.Problems)
             {
                 var option = problem.Path.EndsWith(".request-timeout", StringComparison.Ordinal)
-                    ? $"--timeout {problem.Value}: "
+                    ? $"--timeout {CommandLineDuration.Exact(options.RequestTimeout)}: "
                     : "";
                 Terminal.WriteError($"fetch: {shown} cannot be fetched: {option}{problem.Expected}.");
             }
@@ -147,9 +176,16 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         {
             var sentence = Describe(shown, e);
             Terminal.WriteError(sentence);
+            // A set with no usable key fails the fetch; its refused keys say why (kid and reason, no material).
+            var refused = FetchError(e)?.Refused ?? [];
+            foreach (var key in refused)
+            {
+                Terminal.WriteError($"fetch: {RefusedText.Of(key)}");
+            }
+
             if (settings.Json)
             {
-                Console.Out.WriteLine(JwksJsonWriter.Invalid(shown, sentence));
+                Console.Out.WriteLine(JwksJsonWriter.Invalid(shown, sentence, refused));
             }
 
             return ExitCodes.Failure;
@@ -160,14 +196,24 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         }
     }
 
-    private static string Describe(string url, Exception exception)
+    private static JwksFetchException? FetchError(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is JwksFetchException fetch)
             {
-                return $"fetch: {url} failed ({ReasonName.Of(fetch.Kind)}): {OneLine(fetch.Message)}";
+                return fetch;
             }
+        }
+
+        return null;
+    }
+
+    private static string Describe(string url, Exception exception)
+    {
+        if (FetchError(exception) is { } fetch)
+        {
+            return $"fetch: {url} failed ({ReasonName.Of(fetch.Kind)}): {OneLine(fetch.Message)}";
         }
 
         var kind = exception is TimeoutException or Akka.Actor.AskTimeoutException ? "timeout" : "other";

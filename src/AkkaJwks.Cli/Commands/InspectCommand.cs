@@ -30,6 +30,12 @@ internal sealed class InspectCommand : AsyncCommand<InspectCommand.Settings>
         [CommandOption("--json")]
         [Description("Print one JSON object per document, one per line.")]
         public bool Json { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() =>
+            Files.Count(file => file == StandardInput) > 1
+                ? ValidationResult.Error("'-' (standard input) is given more than once; it can be read only once")
+                : ValidationResult.Success();
     }
 
     /// <inheritdoc />
@@ -49,7 +55,14 @@ internal sealed class InspectCommand : AsyncCommand<InspectCommand.Settings>
             }
             catch (Exception e) when (InputFile.IsUnreadable(e))
             {
-                Terminal.WriteError($"inspect: {InputFile.Why(source, e)}.");
+                var unreadable = InputFile.Why(source, e);
+                Terminal.WriteError($"inspect: {unreadable}.");
+                if (settings.Json)
+                {
+                    // One object per file given, in order: a file that cannot be read is one too.
+                    Console.Out.WriteLine(JwksJsonWriter.Invalid(source, unreadable));
+                }
+
                 exitCode = ExitCodes.Usage;
                 continue;
             }
@@ -61,13 +74,11 @@ internal sealed class InspectCommand : AsyncCommand<InspectCommand.Settings>
                 continue;
             }
 
-            var why = result.Error.Message.Contains(source, StringComparison.Ordinal)
-                ? result.Error.Message
-                : $"{source} is not a JWKS: {result.Error.Message}";
-            Terminal.WriteError($"inspect: {why}");
+            Terminal.WriteError($"inspect: {DocumentProblem.Why(source, result.Error, maxKeys)}");
             if (settings.Json)
             {
-                Console.Out.WriteLine(JwksJsonWriter.Invalid(source, result.Error.Message));
+                Console.Out.WriteLine(
+                    JwksJsonWriter.Invalid(source, DocumentProblem.Message(source, result.Error, maxKeys)));
             }
 
             exitCode = Math.Max(exitCode, ExitCodes.Failure);

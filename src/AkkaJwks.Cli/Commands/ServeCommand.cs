@@ -27,6 +27,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [CommandOption("-p|--port <PORT>")]
         [Description("The port on 127.0.0.1; 0 picks a free one and prints it.")]
         [DefaultValue(0)]
+        [TypeConverter(typeof(PortConverter))]
         public int Port { get; init; }
 
         /// <inheritdoc />
@@ -61,9 +62,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var parsed = JwksParser.Parse(document, settings.File, DateTimeOffset.UtcNow, maxKeys);
         if (!parsed.IsJwks)
         {
-            var why = parsed.Error.Message.Contains(settings.File, StringComparison.Ordinal)
-                ? parsed.Error.Message
-                : $"{settings.File} is not a JWKS: {parsed.Error.Message}";
+            var why = DocumentProblem.Why(settings.File, parsed.Error, maxKeys);
             Terminal.WriteWarning($"serve: warning: {why}; serving it anyway.");
         }
 

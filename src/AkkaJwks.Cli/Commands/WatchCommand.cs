@@ -97,33 +97,26 @@ internal sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
         }
 
         using var running = system;
-        var printLock = new object();
-        TelemetrySubscription.Start(system, telemetryEvent =>
-        {
-            lock (printLock)
-            {
-                Print(settings.Json, telemetryEvent);
-            }
-        });
-
-        var extension = system.Jwks();
         if (!settings.Json)
         {
             var names = string.Join(", ", jwksSettings.Fetchers.Select(f => $"{f.Name} ({JwksUrl.Redact(f.Url)})"));
             Terminal.Out.MarkupLine($"watching {Markup.Escape(names)}; Ctrl+C stops");
         }
 
+        var view = new WatchView(settings.Json);
+        var listener = TelemetrySubscription.Start(system, view.Print);
+        // The extension starts the file's fetchers; the listener already hears their first events.
+        system.Jwks();
+
         await WaitAsync(settings.Duration, cancellationToken);
 
+        // Events are printed by the listener as they come; the closing lines must come after the last of them.
+        await TelemetrySubscription.StopAsync(system, listener);
         if (!settings.Json)
         {
             foreach (var fetcher in jwksSettings.Fetchers)
             {
-                var line = await DescribeStateAsync(extension, fetcher.Name);
-                lock (printLock)
-                {
-                    Terminal.Out.MarkupLine(Markup.Escape(line));
-                }
+                Terminal.Out.MarkupLine(Markup.Escape(view.Summary(fetcher.Name)));
             }
         }
 
@@ -131,36 +124,7 @@ internal sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
         return ExitCodes.Success;
     }
 
-    private static async Task<string> DescribeStateAsync(JwksExtension extension, string name)
-    {
-        try
-        {
-            var state = await extension.GetStateAsync(name);
-            return $"watch: {name} is {state.Status.ToString().ToLowerInvariant()} with "
-                + $"{state.Keys?.Keys.Length ?? 0} key(s), {state.FailuresInRow} failure(s) in a row";
-        }
-        catch (Exception e)
-        {
-            return $"watch: the state of {name} is unavailable: {e.Message}";
-        }
-    }
-
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
-
-    private static void Print(bool json, object telemetryEvent)
-    {
-        if (json)
-        {
-            if (EventJsonWriter.Write(telemetryEvent) is { } line)
-            {
-                Console.Out.WriteLine(line);
-            }
-        }
-        else if (EventText.Format(telemetryEvent) is { } markup)
-        {
-            Terminal.Out.MarkupLine(markup);
-        }
-    }
 
     private static async Task WaitAsync(TimeSpan? duration, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AkkaJwks.Http;
+using AkkaJwks.Keys;
 using AkkaJwks.Telemetry;
 
 namespace AkkaJwks.Cli.Output;
@@ -10,7 +11,7 @@ namespace AkkaJwks.Cli.Output;
 /// <c>event</c> (<c>fetch.start</c>, <c>fetch.stop</c>, <c>fetch.exception</c>, <c>keys.changed</c>),
 /// <c>name</c>, <c>url</c>, <c>time</c> (ISO 8601, UTC), and <c>trigger</c>, <c>duration_ms</c>,
 /// <c>key_count</c>, <c>not_modified</c>, <c>reason</c>, <c>message</c>, <c>failures_in_row</c>,
-/// <c>next_attempt_ms</c>, <c>added</c>, <c>removed</c>, null where they do not apply.
+/// <c>next_attempt_ms</c>, <c>added</c>, <c>removed</c>, <c>rejected</c>, null where they do not apply.
 /// </summary>
 internal static class EventJsonWriter
 {
@@ -27,12 +28,12 @@ internal static class EventJsonWriter
             JwksFetchStarted e => new EventLine("fetch.start", e.Name, e.Url, e.Timestamp) { Trigger = e.Trigger },
             JwksFetchSucceeded e => new EventLine("fetch.stop", e.Name, e.Url, e.Timestamp)
             {
-                Duration = e.Duration, KeyCount = e.KeyCount, NotModified = e.NotModified,
+                Duration = e.Duration, KeyCount = e.KeyCount, NotModified = e.NotModified, Rejected = e.Refused,
             },
             JwksFetchFailed e => new EventLine("fetch.exception", e.Name, e.Url, e.Timestamp)
             {
                 Duration = e.Duration, Reason = ReasonName.Of(e.Reason), Message = e.Message,
-                FailuresInRow = e.FailuresInRow, NextAttemptIn = e.NextAttemptIn,
+                FailuresInRow = e.FailuresInRow, NextAttemptIn = e.NextAttemptIn, Rejected = e.Refused,
             },
             JwksKeysChanged e => new EventLine("keys.changed", e.Name, e.Url, e.Timestamp)
             {
@@ -64,6 +65,15 @@ internal static class EventJsonWriter
             WriteNumber(json, "next_attempt_ms", line.NextAttemptIn?.TotalMilliseconds);
             WriteList(json, "added", line.Added);
             WriteList(json, "removed", line.Removed);
+            if (line.Rejected is { } rejected)
+            {
+                JwksJsonWriter.WriteRejected(json, rejected);
+            }
+            else
+            {
+                json.WriteNull("rejected");
+            }
+
             json.WriteEndObject();
         }
 
@@ -135,5 +145,7 @@ internal static class EventJsonWriter
         public IReadOnlyList<string>? Added { get; init; }
 
         public IReadOnlyList<string>? Removed { get; init; }
+
+        public IReadOnlyList<RefusedKey>? Rejected { get; init; }
     }
 }

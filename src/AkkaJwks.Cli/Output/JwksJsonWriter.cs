@@ -20,8 +20,12 @@ internal static class JwksJsonWriter
     public static string Valid(string source, Jwks jwks) =>
         Write(source, null, jwks.Keys.Select(KeyRow.From).ToList(), jwks.Refused);
 
-    /// <summary>The line for a document that is not a JWKS, or a fetch that failed.</summary>
-    public static string Invalid(string source, string error) => Write(source, error, [], []);
+    /// <summary>
+    /// The line for a document that is not a JWKS or cannot be read, or a fetch that failed; a fetch that failed
+    /// for want of a usable key lists the keys it refused in <paramref name="rejected"/>.
+    /// </summary>
+    public static string Invalid(string source, string error, IReadOnlyList<RefusedKey>? rejected = null) =>
+        Write(source, error, [], rejected ?? []);
 
     private static string Write(
         string source, string? error, IReadOnlyList<KeyRow> keys, IReadOnlyList<RefusedKey> rejected)
@@ -40,17 +44,7 @@ internal static class JwksJsonWriter
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("rejected");
-            foreach (var refused in rejected)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("index", refused.Index);
-                WriteNullable(json, "kid", KeyRow.Shown(refused.Kid));
-                json.WriteString("reason", refused.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteRejected(json, rejected);
             json.WriteEndObject();
         }
 
@@ -77,6 +71,24 @@ internal static class JwksJsonWriter
         json.WriteString("thumbprint", key.Thumbprint);
         json.WriteBoolean("signing", key.Signing);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes the <c>rejected</c> member: each refused key's index, kid (shown safely, or null) and reason.
+    /// </summary>
+    internal static void WriteRejected(Utf8JsonWriter json, IReadOnlyList<RefusedKey> rejected)
+    {
+        json.WriteStartArray("rejected");
+        foreach (var refused in rejected)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("index", refused.Index);
+            WriteNullable(json, "kid", KeyRow.Shown(refused.Kid));
+            json.WriteString("reason", refused.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>Writes a string member, or null when there is no value.</summary>

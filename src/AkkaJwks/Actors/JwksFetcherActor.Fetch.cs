@@ -151,7 +151,7 @@ internal sealed partial class JwksFetcherActor
                 $"The JWKS at {ShownUrl} has no usable signing key ({jwks.Keys.Length} accepted, " +
                 $"{jwks.Refused.Length} refused); expected at least one public signing key, " +
                 (_keys is null ? "and no keys are held yet" : "the last good keys are kept"),
-                statusCode: response.StatusCode));
+                statusCode: response.StatusCode) { Refused = jwks.Refused });
             return;
         }
 

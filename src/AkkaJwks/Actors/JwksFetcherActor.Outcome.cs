@@ -37,7 +37,10 @@ internal sealed partial class JwksFetcherActor
         fetch.Activity?.SetTag(JwksTelemetryTags.KeyCount, jwks.Keys.Length);
         StopActivity(fetch.Activity);
         Context.System.EventStream.Publish(new JwksFetchSucceeded(
-            _options.Name, _options.Url, now, duration, jwks.Keys.Length, notModified));
+            _options.Name, _options.Url, now, duration, jwks.Keys.Length, notModified)
+        {
+            Refused = jwks.Refused,
+        });
         if (wasFailing > 0)
         {
             _log.Info("JWKS fetcher {0}: {1} answers again after {2} failed fetches", _options.Name, ShownUrl,
@@ -74,7 +77,10 @@ internal sealed partial class JwksFetcherActor
         fetch.Activity?.SetStatus(ActivityStatusCode.Error, error.Message);
         StopActivity(fetch.Activity);
         Context.System.EventStream.Publish(new JwksFetchFailed(
-            _options.Name, _options.Url, now, duration, error.Kind, error.Message, _failuresInRow, delay));
+            _options.Name, _options.Url, now, duration, error.Kind, error.Message, _failuresInRow, delay)
+        {
+            Refused = error.Refused,
+        });
         _log.Warning("JWKS fetcher {0}: fetch failed ({1}, {2} in a row): {3}; serving {4} kept keys, " +
             "next attempt in {5}", _options.Name, error.Kind, _failuresInRow, error.Message,
             _keys?.Keys.Length ?? 0, JwksDurations.Readable(delay));

@@ -26,4 +26,10 @@ public sealed class JwksFetchException : Exception
 
     /// <summary>The server's <c>Retry-After</c>, when it sent one with a 429 or 503.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>
+    /// The keys the document's parse refused (index, kid, reason; never key material) when no usable signing key was
+    /// left (<see cref="FetchFailureKind.NoUsableKeys"/>); empty otherwise.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<Keys.RefusedKey> Refused { get; init; } = [];
 }

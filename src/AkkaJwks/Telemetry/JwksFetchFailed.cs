@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using AkkaJwks.Http;
+using AkkaJwks.Keys;
 
 namespace AkkaJwks.Telemetry;
 
@@ -13,4 +15,11 @@ namespace AkkaJwks.Telemetry;
 /// <param name="NextAttemptIn">When the fetcher tries again.</param>
 public sealed record JwksFetchFailed(
     string Name, Uri Url, DateTimeOffset Timestamp, TimeSpan Duration, FetchFailureKind Reason, string Message,
-    int FailuresInRow, TimeSpan NextAttemptIn);
+    int FailuresInRow, TimeSpan NextAttemptIn)
+{
+    /// <summary>
+    /// The keys the document's parse refused, by index, kid and reason (never key material), when the fetch failed
+    /// because no usable signing key was left (<see cref="FetchFailureKind.NoUsableKeys"/>); empty otherwise.
+    /// </summary>
+    public ImmutableArray<RefusedKey> Refused { get; init; } = [];
+}

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using AkkaJwks.Keys;
+
 namespace AkkaJwks.Telemetry;
 
 /// <summary>Published when a fetch succeeds (the seed's <c>[:fetch, :stop]</c>).</summary>
@@ -8,4 +11,8 @@ namespace AkkaJwks.Telemetry;
 /// <param name="KeyCount">How many keys the set now holds.</param>
 /// <param name="NotModified">Whether the server answered 304 and the set was kept.</param>
 public sealed record JwksFetchSucceeded(
-    string Name, Uri Url, DateTimeOffset Timestamp, TimeSpan Duration, int KeyCount, bool NotModified);
+    string Name, Uri Url, DateTimeOffset Timestamp, TimeSpan Duration, int KeyCount, bool NotModified)
+{
+    /// <summary>The keys of the set that its parse refused, by index, kid and reason (never key material).</summary>
+    public ImmutableArray<RefusedKey> Refused { get; init; } = [];
+}

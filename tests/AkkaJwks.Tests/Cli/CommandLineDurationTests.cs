@@ -53,6 +53,58 @@ public class CommandLineDurationTests
     }
 
     [Theory]
+    [InlineData("0.0001ms")]
+    [InlineData("0.5ms")]
+    [InlineData("0.000001s")]
+    public void TryParse_UnderAMillisecond_SaysTheMinimum(string text)
+    {
+        var parsed = CommandLineDuration.TryParse(text, out _, out var error);
+
+        Assert.False(parsed);
+        Assert.Equal($"'{text}' is too short: a duration is at least 1ms.", error);
+    }
+
+    [Fact]
+    public async Task Watch_DurationUnderAMillisecond_IsUsageErrorLikeZero()
+    {
+        using var config = TempFile.Write("short.conf", """
+            akka.jwks.fetchers.short { url = "http://127.0.0.1:1/jwks" }
+            """);
+
+        var result = await CliProcess.RunAsync(["watch", "--config", config.Path, "--duration", "0.0001ms"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(
+            ["akka-jwks: --duration '0.0001ms' is too short: a duration is at least 1ms; run 'akka-jwks --help' "
+                + "for usage."],
+            result.ErrorLines);
+        Assert.Empty(result.StdOut);
+    }
+
+    [Theory]
+    [InlineData(850.4, "850ms")]
+    [InlineData(2_500, "2.5s")]
+    [InlineData(10_000, "10s")]
+    [InlineData(180_000, "3m")]
+    public void Format_MeasuredDuration_IsWrittenTheHoconWay(double milliseconds, string expected)
+    {
+        Assert.Equal(expected, CommandLineDuration.Format(TimeSpan.FromMilliseconds(milliseconds)));
+    }
+
+    [Theory]
+    [InlineData(500, "500ms")]
+    [InlineData(10_000, "10s")]
+    [InlineData(120_000, "2m")]
+    [InlineData(90_000, "90s")]
+    [InlineData(86_400_000, "1d")]
+    [InlineData(172_800_000, "2d")]
+    [InlineData(1_500.5, "1500.5ms")]
+    public void Exact_ConfiguredDuration_IsTheLargestWholeUnit(double milliseconds, string expected)
+    {
+        Assert.Equal(expected, CommandLineDuration.Exact(TimeSpan.FromMilliseconds(milliseconds)));
+    }
+
+    [Theory]
     [InlineData("watch", "--config", "CONFIG", "--duration", "99999h")]
     [InlineData("watch", "--config", "CONFIG", "--duration=99999h")]
     [InlineData("demo", "-d", "99999h")]

@@ -36,6 +36,44 @@ public class FetchHeaderTests
         Assert.DoesNotContain("X-Forged", result.StdOut + result.StdErr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("X-A", "X-A")]
+    [InlineData("Authorization", "authorization")]
+    [InlineData("x-tenant", "X-TENANT")]
+    public async Task Fetch_HeaderNameGivenTwice_IsUsageErrorNamingBothPositionsNotTheValues(
+        string first, string second)
+    {
+        var result = await CliProcess.RunAsync(
+            ["fetch", Url, "-H", $"{first}: Bearer {Token}", "-H", "X-Other: 1", "--header", $"{second}: {Token}2"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"akka-jwks: --header #3 ({second}) repeats the header name of --header #1: ", error);
+        Assert.DoesNotContain(Token, result.StdOut + result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Content-Length", "describes a request body")]
+    [InlineData("content-type", "describes a request body")]
+    [InlineData("Content-Encoding", "describes a request body")]
+    [InlineData("Transfer-Encoding", "is about the connection")]
+    [InlineData("Connection", "is about the connection")]
+    [InlineData("Keep-Alive", "is about the connection")]
+    [InlineData("TE", "is about the connection")]
+    [InlineData("Upgrade", "is about the connection")]
+    [InlineData("Host", "is taken from the url")]
+    [InlineData("If-None-Match", "is set by AkkaJwks itself")]
+    public async Task Fetch_HeaderTheClientSetsItself_IsUsageErrorNamingItNotItsValue(string name, string why)
+    {
+        var result = await CliProcess.RunAsync(["fetch", Url, "-H", "X-Ok: 1", "--header", $"{name}: {Token}"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"akka-jwks: --header #2 ({name}) cannot be set: the header '{name}' {why}", error);
+        Assert.DoesNotContain(Token, result.StdOut + result.StdErr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ParseHeader_ValueWithTab_IsAccepted()
     {

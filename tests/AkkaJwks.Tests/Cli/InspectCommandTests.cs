@@ -89,6 +89,58 @@ public class InspectCommandTests
         Assert.Empty(result.StdOut);
     }
 
+    [Fact]
+    public async Task InspectJson_UnreadableFileAmongOthers_WritesOneObjectPerFileInOrder()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "akka-jwks-no-such-file.json");
+        using var good = TempFile.Write("good.json", TestDocuments.Jwks("good-key"));
+
+        var result = await CliProcess.RunAsync(["inspect", missing, good.Path, "--json"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(2, result.Lines.Count);
+        using var first = JsonDocument.Parse(result.Lines[0]);
+        Assert.Equal(missing, first.RootElement.GetProperty("source").GetString());
+        Assert.False(first.RootElement.GetProperty("valid").GetBoolean());
+        Assert.StartsWith($"cannot read {missing}: ", first.RootElement.GetProperty("error").GetString());
+        Assert.Empty(first.RootElement.GetProperty("keys").EnumerateArray());
+        Assert.Empty(first.RootElement.GetProperty("rejected").EnumerateArray());
+        using var second = JsonDocument.Parse(result.Lines[1]);
+        Assert.True(second.RootElement.GetProperty("valid").GetBoolean());
+        Assert.StartsWith($"inspect: cannot read {missing}: ", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public async Task Inspect_StandardInputTwice_IsUsageErrorWithoutReadingIt()
+    {
+        var stdin = Encoding.UTF8.GetString(TestDocuments.Jwks("once"));
+
+        var result = await CliProcess.RunAsync(["inspect", "-", "-"], stdin);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(
+            ["akka-jwks: '-' (standard input) is given more than once; it can be read only once; run 'akka-jwks "
+                + "--help' for usage."],
+            result.ErrorLines);
+        Assert.Empty(result.StdOut);
+    }
+
+    [Fact]
+    public async Task Inspect_MoreKeysThanFetchersTake_SaysTheLimitWithoutAdviceToRaiseAnOptionItLacks()
+    {
+        // One more than the max-keys of reference.conf (500); the count is reached before any key is looked at.
+        var keys = string.Join(",", Enumerable.Range(0, 501).Select(i => $$"""{"kty":"EC","kid":"k{{i}}"}"""));
+        using var file = TempFile.Write("many.json", $$"""{"keys":[{{keys}}]}""");
+
+        var result = await CliProcess.RunAsync(["inspect", file.Path]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var error = Assert.Single(result.ErrorLines);
+        Assert.Contains(
+            "holds more keys than the limit of 500 that fetchers apply (max-keys in reference.conf)", error);
+        Assert.DoesNotContain("raise", error);
+    }
+
     [Theory]
     [InlineData("inspect")]
     [InlineData("no-such-command")]

@@ -20,6 +20,21 @@ public class InterruptTests
     }
 
     [Fact]
+    public async Task Demo_InterruptedDuringStartUp_PrintsItsSummaryAndExitsZero()
+    {
+        await using var demo = CliProcess.Start(["demo"]);
+        // The issuer's line comes before the fetcher's first keys: the demo is still starting.
+        await demo.WaitForLineAsync(line => line.Contains(" publishes ", StringComparison.Ordinal));
+
+        var result = await demo.InterruptAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"^demo: validated \d+ tokens, 0 failed, \d+ key rotations$", result.Lines[^1]);
+        Assert.Single(result.Lines, line => line.StartsWith("demo:", StringComparison.Ordinal));
+        Assert.Empty(result.StdErr);
+    }
+
+    [Fact]
     public async Task Serve_InterruptedWhileServing_ExitsZero()
     {
         using var file = TempFile.Write("interrupted.json", TestDocuments.Jwks("interrupted"));
