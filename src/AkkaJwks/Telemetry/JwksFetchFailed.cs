@@ -1,3 +1,4 @@
+using System.Text;
 using System.Collections.Immutable;
 using AkkaJwks.Http;
 using AkkaJwks.Keys;
@@ -22,4 +23,13 @@ public sealed record JwksFetchFailed(
     /// because no usable signing key was left (<see cref="FetchFailureKind.NoUsableKeys"/>); empty otherwise.
     /// </summary>
     public ImmutableArray<RefusedKey> Refused { get; init; } = [];
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        JwksEventText.Head(builder, Name, Url, Timestamp).Duration(nameof(Duration), Duration)
+            .Append(", Reason = ").Append(Reason).Append(", Message = ").Append(Message)
+            .Append(", FailuresInRow = ").Append(FailuresInRow).Duration(nameof(NextAttemptIn), NextAttemptIn)
+            .Refused(Refused);
+        return true;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 namespace AkkaJwks.Telemetry;
 
 /// <summary>Published on the EventStream when a fetch starts (the seed's <c>[:fetch, :start]</c>).</summary>
@@ -5,4 +6,11 @@ namespace AkkaJwks.Telemetry;
 /// <param name="Url">The endpoint.</param>
 /// <param name="Timestamp">When the fetch started.</param>
 /// <param name="Trigger">Why: <c>initial</c>, <c>scheduled</c>, <c>retry</c>, <c>manual</c> or <c>kid-miss</c>.</param>
-public sealed record JwksFetchStarted(string Name, Uri Url, DateTimeOffset Timestamp, string Trigger);
+public sealed record JwksFetchStarted(string Name, Uri Url, DateTimeOffset Timestamp, string Trigger)
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        JwksEventText.Head(builder, Name, Url, Timestamp).Append(", Trigger = ").Append(Trigger);
+        return true;
+    }
+}

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Collections.Immutable;
 using AkkaJwks.Keys;
 
@@ -15,4 +16,12 @@ public sealed record JwksFetchSucceeded(
 {
     /// <summary>The keys of the set that its parse refused, by index, kid and reason (never key material).</summary>
     public ImmutableArray<RefusedKey> Refused { get; init; } = [];
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        JwksEventText.Head(builder, Name, Url, Timestamp).Duration(nameof(Duration), Duration)
+            .Append(", KeyCount = ").Append(KeyCount).Append(", NotModified = ").Append(NotModified)
+            .Refused(Refused);
+        return true;
+    }
 }

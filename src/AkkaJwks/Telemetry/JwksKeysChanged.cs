@@ -1,3 +1,4 @@
+using System.Text;
 namespace AkkaJwks.Telemetry;
 
 /// <summary>Published when a fetch changes the set of keys. Kids only, never key material.</summary>
@@ -9,4 +10,12 @@ namespace AkkaJwks.Telemetry;
 /// <param name="KeyCount">How many keys the set now holds.</param>
 public sealed record JwksKeysChanged(
     string Name, Uri Url, DateTimeOffset Timestamp, IReadOnlyList<string> Added, IReadOnlyList<string> Removed,
-    int KeyCount);
+    int KeyCount)
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        JwksEventText.Head(builder, Name, Url, Timestamp).Kids(nameof(Added), Added).Kids(nameof(Removed), Removed)
+            .Append(", KeyCount = ").Append(KeyCount);
+        return true;
+    }
+}
