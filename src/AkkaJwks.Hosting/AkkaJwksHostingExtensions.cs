@@ -11,7 +11,8 @@ public static class AkkaJwksHostingExtensions
     /// Starts AkkaJwks with the system: validates <c>akka.jwks</c> and every fetcher of <paramref name="fetchers"/>
     /// (all problems in one <see cref="JwksConfigurationException"/>, before anything starts), starts the HOCON
     /// fetchers and then these, and registers the registry actor under <see cref="JwksRegistryKey"/>. A fetcher
-    /// with sync-init holds the host's start until its first fetch completes; a failed one fails the start.
+    /// with sync-init (of these or of <c>akka.jwks.fetchers</c>) holds the host's start until its first fetch
+    /// completes; a failed one fails the start.
     /// </summary>
     /// <exception cref="JwksConfigurationException">
     /// When Akka.Hosting runs the builder (as the host starts): a fetcher's options are invalid, a name is given
@@ -49,6 +50,8 @@ public static class AkkaJwksHostingExtensions
             {
                 await jwks.StartFetcherAsync(fetcher);
             }
+
+            await jwks.WhenReadyAsync();
         });
     }
 

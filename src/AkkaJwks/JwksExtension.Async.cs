@@ -45,6 +45,46 @@ public sealed partial class JwksExtension
             ? ValueTask.FromResult(keys)
             : new(AskKeysAsync(name, timeout ?? Settings.AskTimeout, cancellationToken));
 
+    /// <summary>
+    /// Completes when every fetcher of <c>akka.jwks.fetchers</c> with <c>sync-init = on</c> has its first keys: what
+    /// <see cref="StartFetcherAsync"/> waits for a fetcher started from code, for the ones the extension started
+    /// itself. Each is waited for up to its <c>request-timeout</c> plus <c>ask-timeout</c>; with none, it completes
+    /// at once.
+    /// </summary>
+    /// <exception cref="KeysNotReadyException">A sync-init fetcher's first fetch failed (the inner exception says
+    /// how; the fetcher goes on retrying unless <c>stop-on-sync-init-failure</c> stopped it) or was still running when
+    /// its wait ran out. When several fail, an <see cref="AggregateException"/> holds each.</exception>
+    public async Task WhenReadyAsync(CancellationToken cancellationToken = default)
+    {
+        var waits = Settings.Fetchers.Where(options => options.SyncInit)
+            .Select(options => AwaitFirstKeysAsync(options, cancellationToken))
+            .ToArray();
+        var all = Task.WhenAll(waits);
+        try
+        {
+            await all.ConfigureAwait(false);
+        }
+        catch when (all.Exception is { InnerExceptions.Count: > 1 } several)
+        {
+            throw several.Flatten();
+        }
+    }
+
+    private async Task AwaitFirstKeysAsync(JwksFetcherOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GetKeysAsync(options.Name, options.RequestTimeout + Settings.AskTimeout, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (FetcherNotFoundException gone)
+        {
+            // stop-on-sync-init-failure stopped it as its first fetch failed.
+            throw new KeysNotReadyException(options.Name,
+                "its first fetch failed and stop-on-sync-init-failure stopped it", gone);
+        }
+    }
+
     private async Task<Jwks> AskKeysAsync(string name, TimeSpan wait, CancellationToken cancellationToken)
     {
         try

@@ -81,4 +81,27 @@ public sealed class AkkaJwksHostingExtensionsTests
         Assert.Contains("already starts a fetcher of that name", problem.Expected);
         Assert.Equal(0, client.RequestCount);
     }
+
+    [Fact]
+    public async Task WithJwks_SyncInitHoconFetcher_HoldsTheStartUntilItsFirstKeys()
+    {
+        var client = new FakeJwksHttpClient();
+        using var host = new HostBuilder()
+            .ConfigureServices(services => services.AddAkka("jwks-hosting", builder => builder
+                .AddHocon("akka.jwks.fetchers.idp { url = \"https://idp.example/jwks\", sync-init = on }",
+                    HoconAddMode.Prepend)
+                .WithJwksHttpClientFactory(_ => client)
+                .WithJwks()))
+            .Build();
+
+        var starting = host.StartAsync();
+        var fetch = await client.NextAsync();
+        var before = starting.IsCompleted;
+        fetch.RespondKeys("a");
+        await starting;
+
+        Assert.False(before);
+        Assert.True(host.Services.GetRequiredService<ActorSystem>().Jwks().TryGetKey("idp", "a", out _));
+        await host.StopAsync();
+    }
 }
