@@ -27,7 +27,7 @@ public sealed class JwksExtensionKeyMaterialTests
         var system = ActorSystem.Create("leaks", Config);
         try
         {
-            using var capture = new EventStreamCapture(system);
+            using var capture = new EventStreamCapture(system, server.BaseUri, tls.BaseUri);
             var fetchers = new[] { "everything", "only-private", "html", "single-jwk", "error", "redirect" }
                 .Select(path => (path, server.Url("/" + path)))
                 .Append(("tls", tls.Url("/everything")));
@@ -65,7 +65,7 @@ public sealed class JwksExtensionKeyMaterialTests
         var system = ActorSystem.Create("leaks", Config);
         try
         {
-            using var capture = new EventStreamCapture(system);
+            using var capture = new EventStreamCapture(system, server.BaseUri);
 
             var texts = await ExerciseAsync(system, documents.Keys.Select(path => (path[1..], server.Url(path))));
             foreach (var path in documents.Keys)

@@ -129,7 +129,7 @@ public sealed class JwksExtensionOutageTests : VirtualTimeTestKit
         await Sys.Jwks().StartFetcherAsync(Hanging(idp));
         await idp.Hanging.WaitAsync(Wait);
 
-        await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.ClrExitReason.Instance);
+        await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.ClrExitReason.Instance).WaitAsync(Wait);
         await idp.Aborted.WaitAsync(Wait);
 
         Assert.Equal(1, idp.RequestCount);

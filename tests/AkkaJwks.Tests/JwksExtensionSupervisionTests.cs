@@ -48,7 +48,7 @@ public sealed class JwksExtensionSupervisionTests : TestKit
         var registry = Sys.Jwks().Registry;
         Watch(registry);
 
-        await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.ClrExitReason.Instance);
+        await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.ClrExitReason.Instance).WaitAsync(RemainingOrDefault);
 
         ExpectTerminated(registry);
     }

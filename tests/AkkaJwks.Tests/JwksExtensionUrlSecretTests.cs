@@ -26,10 +26,11 @@ public sealed class JwksExtensionUrlSecretTests
         var system = ActorSystem.Create("url-secrets", Config);
         try
         {
-            using var capture = new EventStreamCapture(system);
+            var closed = new Uri($"http://127.0.0.1:{ClosedPort()}/closed");
+            using var capture = new EventStreamCapture(system, server.BaseUri, closed);
             var urls = new[] { "error", "html", "no-keys", "loop", "refused-key" }
                 .Select(path => (path, WithSecrets(server.Url("/" + path))))
-                .Append(("closed", WithSecrets(new Uri($"http://127.0.0.1:{ClosedPort()}/closed"))))
+                .Append(("closed", WithSecrets(closed)))
                 .Append(("insecure", WithSecrets(new Uri("http://issuer.example/insecure"))));
 
             var texts = await ExerciseAsync(system, urls.ToList());

@@ -54,7 +54,7 @@ public class JwksFetcherActorKidMissCooldownTests : FetcherTestKit
 
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(2));
         await SucceedAsync("a", "rotated");
-        var answers = await probe.ReceiveNAsync(misses, TimeSpan.FromSeconds(20)).ToListAsync();
+        var answers = await probe.ReceiveNAsync(misses, AskTimeout).ToListAsync();
         await AdvanceAsync(fetcher, TimeSpan.FromSeconds(5));
 
         Assert.All(answers, answer => Assert.Equal("rotated", Assert.IsType<Jwk>(answer).Kid));

@@ -31,7 +31,7 @@ public class JwksFetcherActorKidMissTests : FetcherTestKit
         }
 
         await SucceedAsync("a", "rotated");
-        var answers = await probe.ReceiveNAsync(misses, TimeSpan.FromSeconds(20)).ToListAsync();
+        var answers = await probe.ReceiveNAsync(misses, AskTimeout).ToListAsync();
 
         Assert.Equal(2, Client.RequestCount);
         Assert.All(answers, answer => Assert.Equal("rotated", Assert.IsType<Jwk>(answer).Kid));

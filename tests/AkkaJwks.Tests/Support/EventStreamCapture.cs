@@ -9,7 +9,9 @@ namespace AkkaJwks.Tests.Support;
 /// <summary>
 /// Everything published on a system's EventStream (log events of every level, telemetry events, dead letters) as
 /// text: each event's <c>ToString()</c>, a log event's formatted message and its cause; and the status and tags
-/// of every AkkaJwks activity that stops meanwhile (the listener is process-wide, so other tests' may come too).
+/// of every AkkaJwks activity that stops meanwhile for a URL on one of the test's servers. The activity listener
+/// is process-wide: without that filter, the fetches of tests running in parallel would come too, and a check
+/// that this test's own fetches failed or named a URL could pass on theirs.
 /// </summary>
 internal sealed class EventStreamCapture : IDisposable
 {
@@ -19,8 +21,11 @@ internal sealed class EventStreamCapture : IDisposable
     private readonly IActorRef _collector;
     private readonly ActivityListener _tracing;
 
-    public EventStreamCapture(ActorSystem system)
+    /// <summary>Captures <paramref name="system"/>'s events and the activities of fetches from <paramref name="servers"/>.</summary>
+    public EventStreamCapture(ActorSystem system, params Uri[] servers)
     {
+        // A fetch's URL tag is shown redacted (http://…@127.0.0.1:41234/path?…): its host, port and '/' are kept.
+        var origins = servers.Select(server => $"{server.Host}:{server.Port}/").ToList();
         _collector = system.ActorOf(Props.Create(() => new Collector(this)));
         system.EventStream.Subscribe(_collector, typeof(object));
         _tracing = new ActivityListener
@@ -29,6 +34,12 @@ internal sealed class EventStreamCapture : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
+                if (activity.GetTagItem(JwksTelemetryTags.Url) is not string url
+                    || !origins.Any(origin => url.Contains(origin, StringComparison.Ordinal)))
+                {
+                    return;
+                }
+
                 SawFailedActivity |= activity.Status == ActivityStatusCode.Error;
                 var texts = new[]
                 {
