@@ -48,7 +48,8 @@ public sealed class JwksExtensionSupervisionTests : TestKit
         var registry = Sys.Jwks().Registry;
         Watch(registry);
 
-        await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.ClrExitReason.Instance).WaitAsync(RemainingOrDefault);
+        await CoordinatedShutdown.Get(Sys).Run(CoordinatedShutdown.ClrExitReason.Instance)
+            .WaitAsync(RemainingOrDefault);
 
         ExpectTerminated(registry);
     }

@@ -222,7 +222,8 @@ internal sealed partial class JwksFetcherActor
     {
         CountMiss(JwksTelemetryTags.KidMissWaitElapsed);
         waiter.Sender.Tell(new Status.Failure(NotFound(waiter.Kid,
-            $"a refresh was started but did not complete within kid-miss-wait ({JwksDurations.Format(_options.KidMissWait)})")));
+            "a refresh was started but did not complete within kid-miss-wait " +
+            $"({JwksDurations.Format(_options.KidMissWait)})")));
     }
 
     private JwkNotFoundException NotFound(string kid, string why) => JwkNotFoundException.For(_options.Name, kid, why);

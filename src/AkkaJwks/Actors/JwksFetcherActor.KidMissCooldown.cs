@@ -23,7 +23,8 @@ internal sealed partial class JwksFetcherActor
     private JwkNotFoundException CooldownRefusal(string kid, DateTimeOffset end, DateTimeOffset waitEnds) =>
         NotFound(kid,
             $"no refresh was tried: the kid-miss cool-down is active until {end:O} (one refresh per " +
-            $"{JwksDurations.Format(_options.KidMissCooldown)}, the last at {_memory.LastKidMissRefresh:O}), which is not before the wait " +
+            $"{JwksDurations.Format(_options.KidMissCooldown)}, the last at {_memory.LastKidMissRefresh:O}), " +
+            "which is not before the wait " +
             $"for it would end at {waitEnds:O} (kid-miss-wait {JwksDurations.Format(_options.KidMissWait)})");
 
     private void DeferKidMissRefresh(DateTimeOffset end, DateTimeOffset now)

@@ -123,7 +123,8 @@ internal sealed class JwksSnapshots
     public FetcherMemory Memory(string name) => _memories.GetOrAdd(name, _ => new FetcherMemory());
 
     /// <summary>The last state the running fetcher of <paramref name="name"/> reported, if one runs.</summary>
-    public FetcherState? LastState(string name) => _memories.TryGetValue(name, out var memory) ? memory.LastState : null;
+    public FetcherState? LastState(string name) =>
+        _memories.TryGetValue(name, out var memory) ? memory.LastState : null;
 
     /// <summary>The handles by name, replaced whole when a name is added; the one handle when there is one.</summary>
     private sealed class Names(FrozenDictionary<string, JwksSource> byName)

@@ -158,7 +158,8 @@ public sealed record JwksFetcherOptions
             .Append(", KidMissWait = ").Append(JwksDurations.Format(KidMissWait))
             .Append(", UnknownKidTtl = ").Append(JwksDurations.Format(UnknownKidTtl))
             .Append(", HttpClient = ").Append(HttpClient?.GetType().Name ?? "(default)")
-            .Append(", ServerCertificateValidation = ").Append(ServerCertificateValidation is null ? "(none)" : "(set)");
+            .Append(", ServerCertificateValidation = ")
+            .Append(ServerCertificateValidation is null ? "(none)" : "(set)");
         return true;
     }
 

@@ -95,8 +95,8 @@ internal static class FetchFailures
                 (state.DeclaredBytes is { } declared ? $" of the {declared} declared" : string.Empty) +
                 "; the server or something on the way cut the response.",
             FetchFailureKind.Tls when state.TlsRefusal is null && NoTlsReply(exception) =>
-                $"{Fetching(url)} failed: the server did not answer with TLS (no TLS handshake came back); perhaps it " +
-                "serves plain http on that port: check the URL's scheme and port.",
+                $"{Fetching(url)} failed: the server did not answer with TLS (no TLS handshake came back); " +
+                "perhaps it serves plain http on that port: check the URL's scheme and port.",
             FetchFailureKind.Tls =>
                 $"{Fetching(url)} failed: TLS was refused because " +
                 $"{state.TlsRefusal ?? Shown(exception, quotesServer)}; " +

@@ -62,7 +62,8 @@ public class UnknownKidsTests
     [Fact]
     public void Remember_SameKidFromManyWaitersOfOneRefresh_HoldsOneEntry()
     {
-        // A replayed forged token: every look-up that waited on the refresh remembers the same kid, until the same time.
+        // A replayed forged token: every look-up that waited on the refresh remembers the same kid, until the same
+        // time.
         var kids = new UnknownKids();
 
         for (var i = 0; i < 100_000; i++)

@@ -75,7 +75,9 @@ public sealed class JwksHeadersTests
     public void Create_SameHeaderInOtherCaseInOneBlock_IsRefused()
     {
         var config = ConfigurationFactory.ParseString("""
-            akka.jwks.fetchers.g { url = "https://a.example/jwks", headers { X-Api-Key = "a", x-api-key = "SECRET123" } }
+            akka.jwks.fetchers.g {
+              url = "https://a.example/jwks", headers { X-Api-Key = "a", x-api-key = "SECRET123" }
+            }
             """);
 
         var failure = Assert.Throws<JwksConfigurationException>(() => JwksSettings.Create(config));
@@ -83,7 +85,8 @@ public sealed class JwksHeadersTests
         var problem = Assert.Single(failure.Problems);
         Assert.Equal("akka.jwks.fetchers.g.headers.\"x-api-key\"", problem.Path);
         Assert.Equal("(hidden)", problem.Value);
-        Assert.Contains("'X-Api-Key' is already set in this block; header names are case-insensitive", problem.Expected);
+        Assert.Contains(
+            "'X-Api-Key' is already set in this block; header names are case-insensitive", problem.Expected);
         Assert.DoesNotContain(Secret, failure.Message);
     }
 
